@@ -1,0 +1,769 @@
+package uk.cin.policy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import uk.cin.policy.pack.Anchor;
+import uk.cin.policy.pack.BeforeMeetingRule;
+import uk.cin.policy.pack.ChairRule;
+import uk.cin.policy.pack.ClosureGuardRule;
+import uk.cin.policy.pack.DeadlineRule;
+import uk.cin.policy.pack.MetBy;
+import uk.cin.policy.pack.MilestoneRule;
+import uk.cin.policy.pack.Occurrence;
+import uk.cin.policy.pack.Offset;
+import uk.cin.policy.pack.PolicyPack;
+import uk.cin.policy.pack.SeriesRule;
+import uk.cin.policy.pack.Slot;
+import uk.cin.policy.pack.SuppressRule;
+import uk.cin.policy.pack.WorkingCalendar;
+
+/**
+ * Computes a plan's deadlines, next meeting and chair requirements from its facts, a date and its authority's policy
+ * pack. No I/O, no shared state: the same inputs always give the same {@link Evaluation}.
+ */
+public final class PolicyEngine {
+
+    /** Judges the plan as it stood at the end of {@code asOf}: facts dated after it are ignored. */
+    public Evaluation evaluate(PlanFacts plan, LocalDate asOf, PolicyPack pack) {
+        return new Run(plan, asOf, pack).evaluate();
+    }
+
+    /** Every problem with the plan's facts, judged as of the latest date they mention. */
+    public List<ValidationProblem> validate(PlanFacts plan, PolicyPack pack) {
+        return evaluate(plan, latestDate(plan), pack).problems();
+    }
+
+    static LocalDate latestDate(PlanFacts plan) {
+        LocalDate latest = max(plan.referralDate(), plan.triggerDate());
+        latest = max(latest, plan.allocatedOn());
+        latest = max(latest, plan.closedOn());
+        for (MeetingFact m : plan.meetings()) {
+            latest = max(latest, m.heldOn());
+        }
+        for (PlanEventFact e : plan.events()) {
+            latest = max(latest, e.occurredOn());
+        }
+        for (VisitFact v : plan.visits()) {
+            latest = max(latest, v.visitedOn());
+        }
+        return latest;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return b == null || (a != null && !b.isAfter(a)) ? a : b;
+    }
+
+    static DeadlineStatus status(LocalDate due, LocalDate metOn, LocalDate asOf) {
+        if (metOn != null) {
+            return metOn.isAfter(due) ? DeadlineStatus.MET_LATE : DeadlineStatus.MET;
+        }
+        return asOf.isAfter(due) ? DeadlineStatus.OVERDUE : DeadlineStatus.PENDING;
+    }
+
+    private static final Comparator<MeetingFact> HELD_ORDER = Comparator.comparing(MeetingFact::heldOn)
+            .thenComparing(m -> m.kind() == MeetingKind.PLANNING ? 0 : 1);
+
+    private static final Comparator<Deadline> DUE_ORDER = Comparator.comparing(Deadline::dueDate)
+            .thenComparing(Deadline::kind)
+            .thenComparing(d -> d.rule().id());
+
+    private static final ChairRequirement UNRULED_CHAIR =
+            new ChairRequirement(ChairRole.SOCIAL_WORKER, List.of(ChairRole.values()), null, null);
+
+    /** One occurrence of a series: a held meeting, or a visit at which the child was seen. */
+    private record Occ(LocalDate date, MeetingFact meeting) {
+    }
+
+    /** The rule that sets a slot and the due date it gives; due is null where the anchor is not known. */
+    private record Choice(SeriesRule rule, LocalDate due) {
+    }
+
+    /** A deadline with whether it outlives the plan's closure (tasks that follow a meeting held before it). */
+    private record Candidate(Deadline deadline, boolean survivesClosure) {
+    }
+
+    /** The state of one evaluation. */
+    private static final class Run {
+        private final PlanFacts plan;
+        private final LocalDate asOf;
+        private final PolicyPack pack;
+        private final WorkingCalendar calendar;
+        private final boolean closed;
+        private final List<MeetingFact> cinMeetings = new ArrayList<>();
+        private final List<MeetingFact> networkMeetings = new ArrayList<>();
+        private final List<PlanEventFact> events = new ArrayList<>();
+        private final List<VisitFact> visits = new ArrayList<>();
+        private final List<Candidate> candidates = new ArrayList<>();
+        private final List<MeetingAssessment> assessments = new ArrayList<>();
+        private final Set<ValidationProblem> problems = new LinkedHashSet<>();
+        private LocalDate startDate;
+        private MeetingRequirement nextMeeting;
+
+        Run(PlanFacts plan, LocalDate asOf, PolicyPack pack) {
+            this.plan = plan;
+            this.asOf = asOf;
+            this.pack = pack;
+            this.calendar = pack.calendar();
+            this.closed = plan.closedOn() != null && !plan.closedOn().isAfter(asOf);
+            for (MeetingFact m : plan.meetings()) {
+                if (!m.heldOn().isAfter(asOf)) {
+                    (m.kind() == MeetingKind.NETWORK ? networkMeetings : cinMeetings).add(m);
+                }
+            }
+            cinMeetings.sort(HELD_ORDER);
+            networkMeetings.sort(HELD_ORDER);
+            for (PlanEventFact e : plan.events()) {
+                if (!e.occurredOn().isAfter(asOf)) {
+                    events.add(e);
+                }
+            }
+            events.sort(Comparator.comparing(PlanEventFact::occurredOn));
+            for (VisitFact v : plan.visits()) {
+                if (!v.visitedOn().isAfter(asOf)) {
+                    visits.add(v);
+                }
+            }
+            visits.sort(Comparator.comparing(VisitFact::visitedOn));
+        }
+
+        Evaluation evaluate() {
+            if (asOf.isBefore(plan.referralDate())) {
+                problems.add(new ValidationProblem(ValidationCode.AS_OF_BEFORE_PLAN, RuleRef.COMMON, null, "asOf",
+                        "asOf " + asOf + " is before the plan existed (referral " + plan.referralDate() + ")"));
+                return new Evaluation(asOf, false, null, List.of(), null, List.of(), List.copyOf(problems));
+            }
+            checkDates();
+            startDate = startDate();
+            checkClosure();
+            checkAgreedIntervals();
+
+            walkSeries(Occurrence.CIN_MEETING, occurrences(cinMeetings));
+            walkSeries(Occurrence.NETWORK_MEETING, occurrences(networkMeetings));
+            walkSeries(Occurrence.CHILD_SEEN_VISIT, childSeenVisits());
+            for (DeadlineRule rule : pack.deadlineRules()) {
+                if (rule.when().test(plan)) {
+                    anchoredDeadlines(rule);
+                }
+            }
+            for (BeforeMeetingRule rule : pack.beforeMeetingRules()) {
+                if (rule.when().test(plan)) {
+                    beforeMeetingDeadlines(rule);
+                }
+            }
+            milestones();
+
+            List<Deadline> deadlines = new ArrayList<>(candidates.size());
+            for (Candidate c : candidates) {
+                // A closed plan keeps what was done, and the tasks that follow meetings held before it closed.
+                if (!closed || !c.deadline().isOpen() || c.survivesClosure()) {
+                    deadlines.add(c.deadline());
+                }
+            }
+            deadlines.sort(DUE_ORDER);
+            return new Evaluation(asOf, closed, startDate, deadlines, closed ? null : nextMeeting, assessments,
+                    List.copyOf(problems));
+        }
+
+        // ---- validation of dates that do not need a rule
+
+        private void checkDates() {
+            LocalDate referral = plan.referralDate();
+            if (plan.triggerDate().isBefore(referral)) {
+                problem(ValidationCode.TRIGGER_BEFORE_REFERRAL, RuleRef.COMMON, null, "triggerDate",
+                        "the trigger date " + plan.triggerDate() + " is before the referral date " + referral);
+            }
+            Set<String> meetingIds = new java.util.HashSet<>();
+            for (MeetingFact m : plan.meetings()) {
+                meetingIds.add(m.id());
+            }
+            for (MeetingFact m : allMeetings()) {
+                if (m.heldOn().isBefore(referral)) {
+                    problem(ValidationCode.DATE_BEFORE_REFERRAL, RuleRef.COMMON, m.id(), "heldOn",
+                            "a meeting held on " + m.heldOn() + " is before the referral date " + referral);
+                }
+                if (closed && m.heldOn().isAfter(plan.closedOn())) {
+                    problem(ValidationCode.MEETING_AFTER_CLOSURE, RuleRef.COMMON, m.id(), "heldOn",
+                            "a meeting held on " + m.heldOn() + " is after the plan closed on " + plan.closedOn());
+                }
+            }
+            for (PlanEventFact e : events) {
+                if (e.occurredOn().isBefore(referral)) {
+                    problem(ValidationCode.DATE_BEFORE_REFERRAL, RuleRef.COMMON, e.id(), "occurredOn",
+                            "an event on " + e.occurredOn() + " is before the referral date " + referral);
+                }
+                if (e.meetingId() != null && !meetingIds.contains(e.meetingId())) {
+                    problem(ValidationCode.UNKNOWN_MEETING, RuleRef.COMMON, e.id(), "meetingId",
+                            "the event names a meeting that is not on this plan");
+                }
+            }
+            for (VisitFact v : visits) {
+                if (v.visitedOn().isBefore(referral)) {
+                    problem(ValidationCode.DATE_BEFORE_REFERRAL, RuleRef.COMMON, v.id(), "visitedOn",
+                            "a visit on " + v.visitedOn() + " is before the referral date " + referral);
+                }
+            }
+        }
+
+        private List<MeetingFact> allMeetings() {
+            List<MeetingFact> all = new ArrayList<>(cinMeetings);
+            all.addAll(networkMeetings);
+            return all;
+        }
+
+        private void checkClosure() {
+            if (!closed) {
+                return;
+            }
+            for (ClosureGuardRule guard : pack.closureGuards()) {
+                if (!guard.when().test(plan)) {
+                    continue;
+                }
+                LocalDate from = anchorDate(guard.anchor());
+                if (from == null) {
+                    continue;
+                }
+                LocalDate earliest = guard.minimum().after(from, calendar);
+                if (plan.closedOn().isBefore(earliest)) {
+                    problem(ValidationCode.CLOSED_BEFORE_MINIMUM, guard.ref(), null, "closedOn",
+                            "the plan may not close before " + earliest + " (" + guard.minimum() + " after "
+                                    + guard.anchor().packName() + " " + from + "; " + guard.ref().id() + ")");
+                }
+            }
+        }
+
+        /** An interval agreed at a meeting must be within the limit of the authority's later reviews (NOT-05...). */
+        private void checkAgreedIntervals() {
+            SeriesRule later = null;
+            for (SeriesRule rule : pack.seriesRules(Occurrence.CIN_MEETING)) {
+                if (rule.slots().contains(Slot.LATER) && rule.when().test(plan)) {
+                    later = rule;
+                    break;
+                }
+            }
+            for (MeetingFact m : cinMeetings) {
+                Integer weeks = m.agreedReviewIntervalWeeks();
+                if (weeks == null) {
+                    continue;
+                }
+                if (weeks <= 0) {
+                    problem(ValidationCode.INTERVAL_NOT_POSITIVE, RuleRef.COMMON, m.id(), "agreedReviewIntervalWeeks",
+                            "an agreed review interval must be at least 1 week");
+                    continue;
+                }
+                if (later == null) {
+                    continue;
+                }
+                LocalDate agreed = m.heldOn().plusWeeks(weeks);
+                LocalDate limit = later.due().after(m.heldOn(), calendar);
+                if (!agreed.isAfter(limit) || exceptionAllows(later, m, agreed, m.heldOn())) {
+                    continue;
+                }
+                problem(ValidationCode.INTERVAL_OVER_LIMIT, limitRule(later, m), m.id(), "agreedReviewIntervalWeeks",
+                        "an agreed review interval of " + weeks + " weeks is over the limit of " + later.due()
+                                + overLimitHint(later, m));
+            }
+        }
+
+        private boolean exceptionAllows(SeriesRule rule, MeetingFact setter, LocalDate agreed, LocalDate anchor) {
+            SeriesRule.IntervalException exception = rule.exception();
+            if (exception == null || !exceptionGranted(exception, setter)) {
+                return false;
+            }
+            return exception.limit() == null || !agreed.isAfter(exception.limit().after(anchor, calendar));
+        }
+
+        private boolean exceptionGranted(SeriesRule.IntervalException exception, MeetingFact setter) {
+            return setter.hasExceptionReason() && (!exception.requiresDisabledChild() || plan.childDisabled());
+        }
+
+        private RuleRef limitRule(SeriesRule rule, MeetingFact setter) {
+            SeriesRule.IntervalException exception = rule.exception();
+            return exception != null && exceptionGranted(exception, setter) ? exception.rule() : rule.ruleForLimit();
+        }
+
+        private String overLimitHint(SeriesRule rule, MeetingFact setter) {
+            SeriesRule.IntervalException exception = rule.exception();
+            String cited = " (" + rule.ruleForLimit().id() + ")";
+            if (exception == null) {
+                return cited;
+            }
+            if (exceptionGranted(exception, setter)) {
+                return "; with the recorded exception it may be at most " + exception.limit() + " ("
+                        + exception.rule().id() + ")";
+            }
+            String who = exception.requiresDisabledChild() ? "for a disabled child, with a recorded reason" :
+                    "with a recorded exception reason";
+            String upTo = exception.limit() == null ? "" : ", up to " + exception.limit();
+            return cited + "; a longer interval is allowed only " + who + upTo + " (" + exception.rule().id() + ")";
+        }
+
+        // ---- plan start
+
+        private LocalDate startDate() {
+            LocalDate firstMeeting = cinMeetings.isEmpty() ? null : cinMeetings.get(0).heldOn();
+            if (plan.startReason().isStepDown() && !plan.triggerDate().isAfter(asOf)) {
+                return firstMeeting != null && firstMeeting.isBefore(plan.triggerDate()) ? firstMeeting
+                        : plan.triggerDate();
+            }
+            return firstMeeting;
+        }
+
+        private LocalDate anchorDate(Anchor anchor) {
+            return switch (anchor) {
+                case REFERRAL -> plan.referralDate();
+                case TRIGGER -> plan.triggerDate();
+                case ALLOCATION -> plan.allocatedOn();
+                case PLAN_START -> startDate;
+                case PREVIOUS, MEETING, EVENT -> null;
+            };
+        }
+
+        // ---- series: CIN meetings, network meetings, statutory visits
+
+        private static List<Occ> occurrences(List<MeetingFact> meetings) {
+            List<Occ> result = new ArrayList<>(meetings.size());
+            for (MeetingFact m : meetings) {
+                result.add(new Occ(m.heldOn(), m));
+            }
+            return result;
+        }
+
+        private List<Occ> childSeenVisits() {
+            List<Occ> result = new ArrayList<>();
+            if (startDate == null) {
+                return result;
+            }
+            for (VisitFact v : visits) {
+                if (v.childSeen() && !v.visitedOn().isBefore(startDate)) {
+                    result.add(new Occ(v.visitedOn(), null));
+                }
+            }
+            return result;
+        }
+
+        private void walkSeries(Occurrence occurrence, List<Occ> held) {
+            List<SeriesRule> rules = pack.seriesRules(occurrence);
+            if (occurrence == Occurrence.CHILD_SEEN_VISIT && (rules.isEmpty() || startDate == null)) {
+                return;
+            }
+            boolean suppressed = isSuppressed(occurrence);
+            boolean[] milestoneUsed = new boolean[pack.chairRules().size()];
+            Slot slot = Slot.FIRST;
+            Occ previous = null;
+            MeetingFact intervalSetter = null;
+            int index = 0;
+            while (true) {
+                Occ filling = index < held.size() ? held.get(index) : null;
+                if (filling == null && (closed || (previous != null && previous.meeting() != null
+                        && previous.meeting().endsSeries()))) {
+                    return;
+                }
+                Choice choice = choose(rules, slot, previous, intervalSetter);
+                if (choice == null && slot == Slot.SECOND) {
+                    slot = Slot.LATER;
+                    choice = choose(rules, slot, previous, intervalSetter);
+                }
+                if (choice == null && slot == Slot.FIRST && filling != null) {
+                    // No rule sets the first occurrence for this plan (DER-01 is for plans after assessment), but
+                    // the rules for later ones still count from it (DER-02).
+                    assessUnruled(filling, index + 1);
+                    previous = filling;
+                    index++;
+                    slot = Slot.LATER;
+                    continue;
+                }
+                if (choice == null) {
+                    for (int i = index; i < held.size(); i++) {
+                        assessUnruled(held.get(i), i + 1);
+                    }
+                    return;
+                }
+                SeriesRule rule = choice.rule();
+                DeadlineKind kind = rule.deadline() != null ? rule.deadline() : defaultKind(slot);
+                int sequence = index + 1;
+                List<ReviewFocus> focus = new ArrayList<>(0);
+                ChairRequirement chair = occurrence == Occurrence.CHILD_SEEN_VISIT ? null
+                        : chairFor(rule, slot, sequence, choice.due(), kind, filling, milestoneUsed, focus);
+                ChairRole responsible = rule.responsible() != null ? rule.responsible()
+                        : chair == null ? null : chair.role();
+                if (filling != null) {
+                    if (choice.due() != null && !suppressed) {
+                        String meetingId = filling.meeting() == null ? null : filling.meeting().id();
+                        add(new Deadline(kind, choice.due(), status(choice.due(), filling.date(), asOf),
+                                filling.date(), responsible, rule.ref(), meetingId), false);
+                    }
+                    if (filling.meeting() != null) {
+                        MeetingFact m = filling.meeting();
+                        assessments.add(new MeetingAssessment(m.id(), m.kind(), sequence, choice.due(), chair,
+                                chair.isMetBy(m.chairRole(), m.chairIsCaseTeamManager()), focus));
+                        if (m.agreedReviewIntervalWeeks() != null && m.agreedReviewIntervalWeeks() > 0) {
+                            intervalSetter = m;
+                        }
+                    }
+                    previous = filling;
+                    index++;
+                    slot = slot == Slot.FIRST && kind == DeadlineKind.INITIAL_MEETING ? Slot.SECOND : Slot.LATER;
+                    continue;
+                }
+                if (choice.due() != null && !suppressed) {
+                    add(new Deadline(kind, choice.due(), status(choice.due(), null, asOf), null, responsible,
+                            rule.ref(), null), false);
+                    if (occurrence == Occurrence.CIN_MEETING) {
+                        MeetingKind meetingKind = rule.meetingKind() != null ? rule.meetingKind()
+                                : kind == DeadlineKind.INITIAL_MEETING ? MeetingKind.PLANNING : MeetingKind.REVIEW;
+                        nextMeeting = new MeetingRequirement(meetingKind, kind, choice.due(), rule.ref(), chair,
+                                focus);
+                    }
+                }
+                return;
+            }
+        }
+
+        private boolean isSuppressed(Occurrence occurrence) {
+            for (SuppressRule rule : pack.suppressRules()) {
+                if (rule.occurrences().contains(occurrence) && rule.when().test(plan)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static DeadlineKind defaultKind(Slot slot) {
+            return switch (slot) {
+                case FIRST -> DeadlineKind.INITIAL_MEETING;
+                case SECOND -> DeadlineKind.FIRST_REVIEW;
+                case LATER -> DeadlineKind.REVIEW;
+            };
+        }
+
+        private Choice choose(List<SeriesRule> rules, Slot slot, Occ previous, MeetingFact intervalSetter) {
+            for (SeriesRule rule : rules) {
+                if (!rule.slots().contains(slot) || !rule.when().test(plan)) {
+                    continue;
+                }
+                LocalDate anchor = slot == Slot.LATER || rule.anchor() == Anchor.PREVIOUS
+                        ? (previous == null ? null : previous.date())
+                        : anchorDate(rule.anchor());
+                if (anchor == null) {
+                    return new Choice(rule, null);
+                }
+                LocalDate ruleDue = rule.due().after(anchor, calendar);
+                if (rule.onlyWhileDueWithin() != null && (startDate == null
+                        || !ruleDue.isBefore(rule.onlyWhileDueWithin().after(startDate, calendar)))) {
+                    continue;
+                }
+                return new Choice(rule, agreedDue(rule, ruleDue, anchor, previous, intervalSetter));
+            }
+            return null;
+        }
+
+        /**
+         * The due date after what was agreed: a next date set at the previous meeting, else an agreed interval in
+         * force (rules that take one), else the plan's own visit frequency. What was agreed may bring a date
+         * forward; it stretches one only with a granted exception (CL8-06, LAZ-03).
+         */
+        private LocalDate agreedDue(SeriesRule rule, LocalDate ruleDue, LocalDate anchor, Occ previous,
+                MeetingFact intervalSetter) {
+            if (rule.occurrence() == Occurrence.CHILD_SEEN_VISIT) {
+                return visitDue(rule, ruleDue, anchor);
+            }
+            if (previous == null || previous.meeting() == null) {
+                return ruleDue;
+            }
+            MeetingFact meeting = previous.meeting();
+            LocalDate agreed = meeting.nextReviewDate();
+            MeetingFact setter = meeting;
+            if (agreed == null && rule.agreed() && intervalSetter != null) {
+                agreed = previous.date().plusWeeks(intervalSetter.agreedReviewIntervalWeeks());
+                setter = intervalSetter;
+            }
+            if (agreed == null) {
+                return ruleDue;
+            }
+            boolean fromDate = setter == meeting && meeting.nextReviewDate() != null;
+            if (!agreed.isAfter(previous.date())) {
+                if (fromDate) {
+                    problem(ValidationCode.NEXT_DATE_NOT_AFTER_MEETING, rule.ruleForLimit(), meeting.id(),
+                            "nextReviewDate", "the next review date " + agreed + " must be after the meeting on "
+                                    + previous.date());
+                }
+                return ruleDue;
+            }
+            if (!agreed.isAfter(ruleDue) || exceptionAllows(rule, setter, agreed, anchor)) {
+                return agreed;
+            }
+            if (fromDate) {
+                problem(ValidationCode.NEXT_DATE_OVER_LIMIT, limitRule(rule, setter), meeting.id(), "nextReviewDate",
+                        "the next review date " + agreed + " is later than " + ruleDue + ", " + rule.due()
+                                + " after " + anchor + overLimitHint(rule, setter));
+            }
+            return ruleDue;
+        }
+
+        private LocalDate visitDue(SeriesRule rule, LocalDate ruleDue, LocalDate anchor) {
+            Integer frequency = plan.visitFrequencyWorkingDays();
+            if (!rule.agreed() || frequency == null) {
+                return ruleDue;
+            }
+            LocalDate planDue = calendar.plusWorkingDays(anchor, Math.max(frequency, 1));
+            if (frequency < 1 || planDue.isAfter(ruleDue)) {
+                problem(ValidationCode.VISIT_FREQUENCY_OVER_LIMIT, rule.ref(), null, "visitFrequencyWorkingDays",
+                        "the plan's visit frequency must be between 1 and the authority's " + rule.due() + " ("
+                                + rule.ref().id() + ")");
+                return ruleDue;
+            }
+            return planDue;
+        }
+
+        private ChairRequirement chairFor(SeriesRule rule, Slot slot, int sequence, LocalDate due, DeadlineKind kind,
+                Occ filling, boolean[] milestoneUsed, List<ReviewFocus> focus) {
+            if (rule.chair() == null) {
+                return UNRULED_CHAIR;
+            }
+            ChairRequirement chair = rule.chair().requirementFor(plan, rule.ref());
+            if (rule.occurrence() != Occurrence.CIN_MEETING) {
+                return chair;
+            }
+            boolean overridden = false;
+            boolean review = kind == DeadlineKind.FIRST_REVIEW || kind == DeadlineKind.REVIEW;
+            List<ChairRule> chairRules = pack.chairRules();
+            for (int i = 0; i < chairRules.size(); i++) {
+                ChairRule cr = chairRules.get(i);
+                if (!cr.when().test(plan)
+                        || (!cr.slots().isEmpty() && !cr.slots().contains(slot))
+                        || (cr.sequence() != null && cr.sequence() != sequence)
+                        || (cr.finalMeeting() && (filling == null || !filling.meeting().isFinal()))) {
+                    continue;
+                }
+                if (cr.firstReviewDueFrom() != null) {
+                    if (!review || milestoneUsed[i] || startDate == null || due == null
+                            || due.isBefore(cr.firstReviewDueFrom().after(startDate, calendar))) {
+                        continue;
+                    }
+                    milestoneUsed[i] = true;
+                }
+                if (cr.chair() == null) {
+                    focus.add(new ReviewFocus(cr.focus(), cr.ref()));
+                } else if (!overridden) {
+                    chair = cr.chair().requirementFor(plan, cr.ref());
+                    overridden = true;
+                }
+            }
+            return chair;
+        }
+
+        private void assessUnruled(Occ occ, int sequence) {
+            MeetingFact m = occ.meeting();
+            if (m != null) {
+                assessments.add(new MeetingAssessment(m.id(), m.kind(), sequence, null, UNRULED_CHAIR, true,
+                        List.of()));
+            }
+        }
+
+        // ---- deadlines from an anchor
+
+        private void anchoredDeadlines(DeadlineRule rule) {
+            Anchor anchor = rule.anchor();
+            for (DeadlineRule.AlternativeAnchor alternative : rule.alternatives()) {
+                if (alternative.when().test(plan)) {
+                    anchor = alternative.anchor();
+                    break;
+                }
+            }
+            switch (anchor) {
+                case MEETING -> {
+                    for (MeetingFact m : allMeetings()) {
+                        if (rule.meetings().test(m)) {
+                            LocalDate due = rule.due().after(m.heldOn(), calendar);
+                            LocalDate met = metAfterMeeting(rule.metBy(), m);
+                            add(new Deadline(rule.deadline(), due, status(due, met, asOf), met, rule.responsible(),
+                                    rule.ref(), m.id()), true);
+                        }
+                    }
+                }
+                case EVENT -> {
+                    Set<PlanEventFact> used = new java.util.HashSet<>();
+                    for (PlanEventFact e : events) {
+                        if (e.kind() == rule.anchorEvent()) {
+                            LocalDate due = rule.due().after(e.occurredOn(), calendar);
+                            // Each anchor event is answered by its own event: one review per incident.
+                            PlanEventFact answer = firstEvent(rule.metBy().event(), e.occurredOn(), used);
+                            if (answer != null) {
+                                used.add(answer);
+                            }
+                            LocalDate met = answer == null ? null : answer.occurredOn();
+                            add(new Deadline(rule.deadline(), due, status(due, met, asOf), met, rule.responsible(),
+                                    rule.ref(), null), true);
+                        }
+                    }
+                }
+                default -> {
+                    LocalDate from = anchorDate(anchor);
+                    if (from != null) {
+                        LocalDate due = rule.due().after(from, calendar);
+                        LocalDate met = metFrom(rule.metBy(), from);
+                        add(new Deadline(rule.deadline(), due, status(due, met, asOf), met, rule.responsible(),
+                                rule.ref(), null), false);
+                    }
+                }
+            }
+        }
+
+        private LocalDate metFrom(MetBy metBy, LocalDate from) {
+            return switch (metBy.type()) {
+                case CLOSURE -> closed ? plan.closedOn() : null;
+                case VISIT -> {
+                    for (VisitFact v : visits) {
+                        if (!v.visitedOn().isBefore(from)) {
+                            yield v.visitedOn();
+                        }
+                    }
+                    yield null;
+                }
+                case EVENT -> {
+                    PlanEventFact e = firstEvent(metBy.event(), from, Set.of());
+                    yield e == null ? null : e.occurredOn();
+                }
+            };
+        }
+
+        private PlanEventFact firstEvent(PlanEventKind kind, LocalDate from, Set<PlanEventFact> used) {
+            for (PlanEventFact e : events) {
+                if (e.kind() == kind && !e.occurredOn().isBefore(from) && !used.contains(e)) {
+                    return e;
+                }
+            }
+            return null;
+        }
+
+        private LocalDate metAfterMeeting(MetBy metBy, MeetingFact meeting) {
+            if (metBy.type() == MetBy.Type.CLOSURE) {
+                return closed ? plan.closedOn() : null;
+            }
+            for (PlanEventFact e : events) {
+                if (e.kind() == metBy.event() && belongsAfter(e, meeting)) {
+                    return e.occurredOn();
+                }
+            }
+            return null;
+        }
+
+        /**
+         * An event follows the meeting it names, or else the latest CIN meeting held on or before its date. Only
+         * events that name it follow a network meeting.
+         */
+        private boolean belongsAfter(PlanEventFact e, MeetingFact meeting) {
+            if (e.meetingId() != null) {
+                return e.meetingId().equals(meeting.id());
+            }
+            if (meeting.kind() == MeetingKind.NETWORK || e.occurredOn().isBefore(meeting.heldOn())) {
+                return false;
+            }
+            MeetingFact latest = null;
+            for (MeetingFact m : cinMeetings) {
+                if (!m.heldOn().isAfter(e.occurredOn())) {
+                    latest = m;
+                }
+            }
+            return latest == meeting;
+        }
+
+        /** An event precedes the meeting it names, or else the first CIN meeting held on or after its date. */
+        private boolean belongsBefore(PlanEventFact e, MeetingFact meeting) {
+            if (e.meetingId() != null) {
+                return e.meetingId().equals(meeting.id());
+            }
+            if (e.occurredOn().isAfter(meeting.heldOn())) {
+                return false;
+            }
+            for (MeetingFact m : cinMeetings) {
+                if (!m.heldOn().isBefore(e.occurredOn())) {
+                    return m == meeting;
+                }
+            }
+            return false;
+        }
+
+        // ---- deadlines before a meeting
+
+        private void beforeMeetingDeadlines(BeforeMeetingRule rule) {
+            for (MeetingFact m : cinMeetings) {
+                if (!rule.meetings().test(m)) {
+                    continue;
+                }
+                LocalDate due = rule.before().before(m.heldOn(), calendar);
+                LocalDate met = null;
+                for (PlanEventFact e : events) {
+                    if (e.kind() == rule.metBy() && belongsBefore(e, m)) {
+                        met = e.occurredOn();
+                        break;
+                    }
+                }
+                add(new Deadline(rule.deadline(), due, status(due, met, asOf), met, rule.responsible(), rule.ref(),
+                        m.id()), false);
+            }
+        }
+
+        // ---- milestones from plan start
+
+        private record Milestone(MilestoneRule rule, LocalDate due) {
+        }
+
+        private void milestones() {
+            if (startDate == null || pack.milestoneRules().isEmpty()) {
+                return;
+            }
+            List<Milestone> due = new ArrayList<>();
+            for (MilestoneRule rule : pack.milestoneRules()) {
+                if (!rule.when().test(plan)) {
+                    continue;
+                }
+                Offset at = rule.at();
+                LocalDate date = at.after(startDate, calendar);
+                due.add(new Milestone(rule, date));
+                if (rule.every() == null) {
+                    continue;
+                }
+                // Each repeat counts from plan start, so month-end clamping never drifts.
+                for (int n = 1; !date.isAfter(asOf) && n < 1000; n++) {
+                    date = new Offset(at.amount() + n * rule.every().amount(), at.unit()).after(startDate, calendar);
+                    due.add(new Milestone(rule, date));
+                }
+            }
+            due.sort(Comparator.comparing(Milestone::due));
+            // Events of a kind meet that kind's milestones in turn: each the first not yet used since the last one.
+            for (PlanEventKind kind : PlanEventKind.values()) {
+                LocalDate from = startDate;
+                int next = 0;
+                for (Milestone m : due) {
+                    if (m.rule().metBy() != kind) {
+                        continue;
+                    }
+                    LocalDate met = null;
+                    while (next < events.size()) {
+                        PlanEventFact e = events.get(next++);
+                        if (e.kind() == kind && !e.occurredOn().isBefore(from)) {
+                            met = e.occurredOn();
+                            break;
+                        }
+                    }
+                    add(new Deadline(m.rule().deadline(), m.due(), status(m.due(), met, asOf), met,
+                            m.rule().responsible(), m.rule().ref(), null), false);
+                    from = m.due().plusDays(1);
+                }
+            }
+        }
+
+        private void add(Deadline deadline, boolean survivesClosure) {
+            candidates.add(new Candidate(deadline, survivesClosure));
+        }
+
+        private void problem(ValidationCode code, RuleRef rule, String subjectId, String field, String message) {
+            problems.add(new ValidationProblem(code, rule, subjectId, field, message));
+        }
+    }
+}

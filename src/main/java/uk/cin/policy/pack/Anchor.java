@@ -1,0 +1,25 @@
+package uk.cin.policy.pack;
+
+/** The date a deadline counts from. */
+public enum Anchor {
+    REFERRAL("referral"),
+    TRIGGER("trigger"),
+    ALLOCATION("allocation"),
+    PLAN_START("plan-start"),
+    /** The previous occurrence of a series. */
+    PREVIOUS("previous"),
+    /** Each held meeting that passes the rule's meeting filter. */
+    MEETING("meeting"),
+    /** Each recorded plan event of the rule's anchor event kind. */
+    EVENT("event");
+
+    private final String packName;
+
+    Anchor(String packName) {
+        this.packName = packName;
+    }
+
+    public String packName() {
+        return packName;
+    }
+}

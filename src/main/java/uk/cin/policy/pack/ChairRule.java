@@ -1,0 +1,30 @@
+package uk.cin.policy.pack;
+
+import java.util.Set;
+import uk.cin.policy.RuleRef;
+
+/**
+ * Overrides the chair of a CIN meeting chosen by the series rule, or marks a focus for it. Chair rules are tried in
+ * pack order; the first whose conditions hold sets the chair; every focus rule whose conditions hold adds its focus.
+ *
+ * @param slots slots it applies to (empty: any)
+ * @param sequence only the meeting with this sequence number (CL8-04); null: any
+ * @param finalMeeting only a meeting recorded as final (CAM-07); never the next meeting, which is not known to be final
+ * @param firstReviewDueFrom only the first review due on or after plan start plus this (NOT-08, CL8-05, CAM-12)
+ * @param chair the chair it sets; null for a focus rule
+ * @param focus the focus it marks (TRAJECTORY_REVIEW); null for a chair rule
+ */
+public record ChairRule(
+        RuleRef ref,
+        Condition when,
+        Set<Slot> slots,
+        Integer sequence,
+        boolean finalMeeting,
+        Offset firstReviewDueFrom,
+        ChairSpec chair,
+        String focus) implements PackRule {
+
+    public ChairRule {
+        slots = Set.copyOf(slots);
+    }
+}

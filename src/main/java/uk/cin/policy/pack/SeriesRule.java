@@ -1,0 +1,58 @@
+package uk.cin.policy.pack;
+
+import java.util.Set;
+import uk.cin.policy.ChairRole;
+import uk.cin.policy.DeadlineKind;
+import uk.cin.policy.MeetingKind;
+import uk.cin.policy.RuleRef;
+
+/**
+ * A repeating review (or network meeting, or statutory visit) with a maximum interval. Each slot of the series is due
+ * a set time after its anchor (the previous occurrence for LATER slots); a date or interval agreed at the previous
+ * meeting can bring it forward ({@code agreed}), and a recorded exception can stretch it.
+ *
+ * @param slots the slots this rule sets; the first rule whose condition holds sets a slot
+ * @param agreed whether an interval agreed at an earlier meeting, or the plan's own visit frequency, sets the due
+ *     date; where false only an earlier next date set at the previous meeting does
+ * @param deadline the deadline kind, or null for the slot's own (INITIAL_MEETING, FIRST_REVIEW, REVIEW)
+ * @param meetingKind the kind of meeting expected, or null for the slot's own (PLANNING first, REVIEW after)
+ * @param chair who chairs; null for visits
+ * @param responsible who owns the deadline; null for the chair's role
+ * @param onlyWhileDueWithin the rule sets a slot only while its due date is within this of plan start (DER-06)
+ * @param limitRule the rule to cite when an agreed date or interval is over this rule's limit (CL8-03); null: this one
+ * @param exception a recorded reason that allows a longer interval (CL8-06, LAZ-03); null when none may
+ */
+public record SeriesRule(
+        RuleRef ref,
+        Condition when,
+        Occurrence occurrence,
+        Set<Slot> slots,
+        Anchor anchor,
+        Offset due,
+        boolean agreed,
+        DeadlineKind deadline,
+        MeetingKind meetingKind,
+        ChairSpec chair,
+        ChairRole responsible,
+        Offset onlyWhileDueWithin,
+        RuleRef limitRule,
+        IntervalException exception) implements PackRule {
+
+    /**
+     * A longer interval than the rule allows, permitted with a recorded reason.
+     *
+     * @param rule the rule that permits it
+     * @param requiresDisabledChild only for a disabled child (CL8-06)
+     * @param limit the most it may stretch to (LAZ-03: 6 months); null for no limit
+     */
+    public record IntervalException(RuleRef rule, boolean requiresDisabledChild, Offset limit) {
+    }
+
+    public SeriesRule {
+        slots = Set.copyOf(slots);
+    }
+
+    public RuleRef ruleForLimit() {
+        return limitRule == null ? ref : limitRule;
+    }
+}
