@@ -132,8 +132,8 @@ public final class PolicyEngine {
 
         Evaluation evaluate() {
             if (asOf.isBefore(plan.referralDate())) {
-                problems.add(new ValidationProblem(ValidationCode.AS_OF_BEFORE_PLAN, RuleRef.COMMON, null, "asOf",
-                        "asOf " + asOf + " is before the plan existed (referral " + plan.referralDate() + ")"));
+                problem(ValidationCode.AS_OF_BEFORE_PLAN, RuleRef.COMMON, null, "asOf",
+                        "asOf " + asOf + " is before the plan existed (referral " + plan.referralDate() + ")");
                 return new Evaluation(asOf, false, null, List.of(), null, List.of(), List.copyOf(problems));
             }
             checkDates();
@@ -763,7 +763,8 @@ public final class PolicyEngine {
         }
 
         private void problem(ValidationCode code, RuleRef rule, String subjectId, String field, String message) {
-            problems.add(new ValidationProblem(code, rule, subjectId, field, message));
+            String cited = message.contains(rule.id()) ? message : message + " (" + rule.id() + ")";
+            problems.add(new ValidationProblem(code, rule, subjectId, field, cited));
         }
     }
 }

@@ -1,0 +1,267 @@
+package uk.cin.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.cin.policy.ChairRole.ADVANCED_SOCIAL_WORKER;
+import static uk.cin.policy.ChairRole.CHILD_PROTECTION_CHAIR;
+import static uk.cin.policy.ChairRole.CIN_REVIEWING_OFFICER;
+import static uk.cin.policy.ChairRole.GROUP_MANAGER;
+import static uk.cin.policy.ChairRole.INDEPENDENT_REVIEWING_OFFICER;
+import static uk.cin.policy.ChairRole.SERVICE_MANAGER;
+import static uk.cin.policy.ChairRole.SOCIAL_WORKER;
+import static uk.cin.policy.ChairRole.TEAM_MANAGER;
+import static uk.cin.policy.DeadlineKind.CASE_CLOSURE;
+import static uk.cin.policy.DeadlineKind.FIRST_REVIEW;
+import static uk.cin.policy.DeadlineKind.INITIAL_MEETING;
+import static uk.cin.policy.DeadlineKind.MANAGEMENT_OVERSIGHT;
+import static uk.cin.policy.DeadlineKind.MANAGER_SIGN_OFF;
+import static uk.cin.policy.DeadlineKind.MEETING_RECORDED;
+import static uk.cin.policy.DeadlineKind.MHA_S136_REVIEW;
+import static uk.cin.policy.DeadlineKind.PLAN_DISTRIBUTED;
+import static uk.cin.policy.DeadlineKind.REVIEW;
+import static uk.cin.policy.DeadlineStatus.MET;
+import static uk.cin.policy.DeadlineStatus.MET_LATE;
+import static uk.cin.policy.DeadlineStatus.OVERDUE;
+import static uk.cin.policy.DeadlineStatus.PENDING;
+import static uk.cin.policy.MeetingKind.PLANNING;
+import static uk.cin.policy.PlanStartReason.AFTER_ASSESSMENT;
+import static uk.cin.policy.PlanStartReason.AFTER_PROCEEDINGS;
+import static uk.cin.policy.PlanStartReason.STEP_DOWN_FROM_CHILD_PROTECTION;
+import static uk.cin.policy.PolicyCase.plan;
+import static uk.cin.policy.PolicyCase.rule;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Nottinghamshire (POLICY-RULES.md §2). Bank holidays used: Good Friday 3 April and Easter Monday 6 April 2026,
+ * 25 May 2026, Christmas 25 and 28 December 2026, New Year 1 January 2027.
+ */
+class NottinghamshirePolicyTest {
+
+    static final String AUTHORITY = "nottinghamshire";
+
+    /** Planning meeting 8 April 2026 after a trigger of 25 March. */
+    static PolicyCase.Plan planned() {
+        return plan(AFTER_ASSESSMENT, "2026-03-02", "2026-03-25").planning("p1", "2026-04-08", TEAM_MANAGER);
+    }
+
+    /** Plan started 14 January 2026; first review on time (25 February), second on time (20 May). */
+    static PolicyCase.Plan startedInJanuary() {
+        return plan(AFTER_ASSESSMENT, "2025-12-15", "2026-01-02")
+                .planning("p1", "2026-01-14", TEAM_MANAGER)
+                .review("r1", "2026-02-25", SOCIAL_WORKER)
+                .review("r2", "2026-05-20", SOCIAL_WORKER);
+    }
+
+    static Stream<PolicyCase> rows() {
+        return Stream.of(
+                // NOT-01: 25 March + 10 working days skips Good Friday and Easter Monday.
+                rule("NOT-01", "10 working days over Easter, due date itself still pending",
+                        plan(AFTER_ASSESSMENT, "2026-03-02", "2026-03-25"))
+                        .asOf("2026-04-10")
+                        .expect(INITIAL_MEETING, "2026-04-10", PENDING)
+                        .next(PLANNING, "2026-04-10", "NOT-01", TEAM_MANAGER)
+                        .nextChair("NOT-01", List.of(TEAM_MANAGER, SOCIAL_WORKER), null)
+                        .overdue(false),
+                rule("NOT-01", "overdue the day after the due date",
+                        plan(AFTER_ASSESSMENT, "2026-03-02", "2026-03-25"))
+                        .asOf("2026-04-11")
+                        .expect(INITIAL_MEETING, "2026-04-10", OVERDUE)
+                        .overdue(true),
+                // 18 Dec + 10 WD: 21-24 Dec, 29-31 Dec, 4-6 Jan (25 and 28 Dec, 1 Jan are bank holidays).
+                rule("NOT-01", "step-down from CP over Christmas; plan starts on the step-down date",
+                        plan(STEP_DOWN_FROM_CHILD_PROTECTION, "2026-09-01", "2026-12-18"))
+                        .asOf("2026-12-20")
+                        .expect(INITIAL_MEETING, "2027-01-06", PENDING)
+                        .startDate("2026-12-18"),
+                rule("NOT-01", "planning meeting on time, chaired by the social worker with the manager's agreement",
+                        plan(AFTER_ASSESSMENT, "2026-03-02", "2026-03-25")
+                                .planning("p1", "2026-04-10", SOCIAL_WORKER))
+                        .asOf("2026-04-10")
+                        .expectMet(INITIAL_MEETING, "2026-04-10", MET, "2026-04-10")
+                        .chair("p1", TEAM_MANAGER, "NOT-01", true)
+                        .startDate("2026-04-10"),
+                rule("NOT-01", "planning meeting late and chaired by a role the rule does not accept",
+                        plan(AFTER_ASSESSMENT, "2026-03-02", "2026-03-25")
+                                .planning("p1", "2026-04-13", ADVANCED_SOCIAL_WORKER))
+                        .asOf("2026-04-13")
+                        .expectMet(INITIAL_MEETING, "2026-04-10", MET_LATE, "2026-04-13")
+                        .chair("p1", TEAM_MANAGER, "NOT-01", false),
+                // 8 April + 10 WD = 22 April.
+                rule("NOT-02", "plan copy on the due date is on time", planned()
+                        .event(PlanEventKind.PLAN_DISTRIBUTED, "2026-04-22"))
+                        .asOf("2026-04-30")
+                        .expectMet(PLAN_DISTRIBUTED, "2026-04-22", MET, "2026-04-22")
+                        .responsible(SOCIAL_WORKER),
+                rule("NOT-03", "Mosaic episode approved a day late", planned()
+                        .event(PlanEventKind.MEETING_RECORDED, "2026-04-23"))
+                        .asOf("2026-04-30")
+                        .expectMet(MEETING_RECORDED, "2026-04-22", MET_LATE, "2026-04-23")
+                        .responsible(TEAM_MANAGER),
+                rule("NOT-03", "Section 7-only case: no CIN meetings, episode within 10 WD of the trigger",
+                        plan(AFTER_ASSESSMENT, "2026-03-02", "2026-03-25").flags(PlanFlag.SECTION7_ONLY))
+                        .asOf("2026-04-01")
+                        .expect(MEETING_RECORDED, "2026-04-10", PENDING)
+                        .expectNone("NOT-01")
+                        .noNextMeeting(),
+                // 8 April + 6 weeks = 20 May.
+                rule("NOT-04", "first review 6 weeks after the planning meeting", planned())
+                        .asOf("2026-05-01")
+                        .expect(FIRST_REVIEW, "2026-05-20", PENDING)
+                        .next(MeetingKind.REVIEW, "2026-05-20", "NOT-04", SOCIAL_WORKER),
+                rule("NOT-04", "an interval agreed at planning does not move the first review", planned()
+                        .agreedWeeks(8))
+                        .asOf("2026-05-01")
+                        .next(MeetingKind.REVIEW, "2026-05-20", "NOT-04", SOCIAL_WORKER)
+                        .noProblems(),
+                rule("NOT-04", "a next date set at planning beyond 6 weeks is refused", planned()
+                        .nextReviewOn("2026-05-21"))
+                        .asOf("2026-05-01")
+                        .problem(ValidationCode.NEXT_DATE_OVER_LIMIT, "NOT-04")
+                        .next(MeetingKind.REVIEW, "2026-05-20", "NOT-04", SOCIAL_WORKER),
+                // 19 May + 8 weeks = 14 July.
+                rule("NOT-05", "later reviews at the 8 weeks agreed at planning", planned()
+                        .agreedWeeks(8)
+                        .review("r1", "2026-05-19", SOCIAL_WORKER))
+                        .asOf("2026-06-01")
+                        .expect("NOT-04", FIRST_REVIEW, "2026-05-20", MET)
+                        .expect(REVIEW, "2026-07-14", PENDING)
+                        .next(MeetingKind.REVIEW, "2026-07-14", "NOT-05", SOCIAL_WORKER),
+                // 19 May + 12 weeks = 11 August.
+                rule("NOT-05", "with no interval agreed, 12 weeks", planned()
+                        .review("r1", "2026-05-19", SOCIAL_WORKER))
+                        .asOf("2026-06-01")
+                        .next(MeetingKind.REVIEW, "2026-08-11", "NOT-05", SOCIAL_WORKER),
+                rule("NOT-05", "an agreed interval of 13 weeks is refused", planned()
+                        .agreedWeeks(13))
+                        .asOf("2026-04-08")
+                        .problem(ValidationCode.INTERVAL_OVER_LIMIT, "NOT-05"),
+                rule("NOT-05", "an agreed interval of exactly 12 weeks is accepted", planned()
+                        .agreedWeeks(12))
+                        .asOf("2026-04-08")
+                        .noProblems(),
+                rule("NOT-05", "a next date beyond 12 weeks is refused and 12 weeks applies", planned()
+                        .review("r1", "2026-05-19", SOCIAL_WORKER).nextReviewOn("2026-08-12"))
+                        .asOf("2026-06-01")
+                        .problem(ValidationCode.NEXT_DATE_OVER_LIMIT, "NOT-05")
+                        .next(MeetingKind.REVIEW, "2026-08-11", "NOT-05", SOCIAL_WORKER),
+                rule("NOT-05", "an earlier next date set at a review is the due date", planned()
+                        .review("r1", "2026-05-19", SOCIAL_WORKER).nextReviewOn("2026-07-01"))
+                        .asOf("2026-06-01")
+                        .next(MeetingKind.REVIEW, "2026-07-01", "NOT-05", SOCIAL_WORKER),
+                // 19 May + 5 WD skips the 25 May bank holiday: 20, 21, 22, 26, 27.
+                rule("NOT-06", "sign-off 5 working days after a review, over the May bank holiday", planned()
+                        .review("r1", "2026-05-19", SOCIAL_WORKER)
+                        .event(PlanEventKind.MANAGER_SIGN_OFF, "2026-05-27"))
+                        .asOf("2026-06-01")
+                        .expectMet(MANAGER_SIGN_OFF, "2026-05-27", MET, "2026-05-27")
+                        .responsible(TEAM_MANAGER),
+                // 19 May + 10 WD: 20, 21, 22, 26, 27, 28, 29, 1, 2, 3 June.
+                rule("NOT-07", "updated plan not sent 10 working days after a review", planned()
+                        .review("r1", "2026-05-19", SOCIAL_WORKER))
+                        .asOf("2026-06-04")
+                        .expect(PLAN_DISTRIBUTED, "2026-06-03", OVERDUE)
+                        .overdue(true),
+                // Start 14 Jan; + 6 months = 14 July. Reviews due 25 Feb and 20 May are before it; the next, due
+                // 20 May + 12 weeks = 12 August, is the first on or after it.
+                rule("NOT-08", "the first review due on or after 6 months is chaired by the team manager",
+                        startedInJanuary())
+                        .asOf("2026-06-01")
+                        .next(MeetingKind.REVIEW, "2026-08-12", "NOT-05", TEAM_MANAGER)
+                        .nextChair("NOT-08", List.of(TEAM_MANAGER), null),
+                rule("NOT-08", "held with a social worker in the chair it is not compliant; the next is back to NOT-05",
+                        startedInJanuary().review("r3", "2026-08-12", SOCIAL_WORKER))
+                        .asOf("2026-08-20")
+                        .chair("r2", SOCIAL_WORKER, "NOT-05", true)
+                        .chair("r3", TEAM_MANAGER, "NOT-08", false)
+                        .next(MeetingKind.REVIEW, "2026-11-04", "NOT-05", SOCIAL_WORKER),
+                // 14 Jan + 9 months = 14 October.
+                rule("NOT-09", "service manager review at 9 months, not done", startedInJanuary())
+                        .asOf("2026-10-15")
+                        .expect(MANAGEMENT_OVERSIGHT, "2026-10-14", OVERDUE)
+                        .responsible(SERVICE_MANAGER),
+                // Start 30 May 2025: + 9 months is 30 February, clamped to 28 February 2026.
+                rule("NOT-09", "month-end clamping: 30 May + 9 months = 28 February",
+                        plan(AFTER_ASSESSMENT, "2025-05-01", "2025-05-20").planning("p1", "2025-05-30", TEAM_MANAGER))
+                        .asOf("2025-06-01")
+                        .expect(MANAGEMENT_OVERSIGHT, "2026-02-28", PENDING),
+                rule("NOT-10", "group manager at 12 months, then 3-monthly; oversights meet them in turn",
+                        startedInJanuary()
+                                .event(PlanEventKind.MANAGEMENT_OVERSIGHT, "2026-10-10")
+                                .event(PlanEventKind.MANAGEMENT_OVERSIGHT, "2027-01-12"))
+                        .asOf("2027-01-20")
+                        .expect("NOT-09", MANAGEMENT_OVERSIGHT, "2026-10-14", MET)
+                        .expectMet(MANAGEMENT_OVERSIGHT, "2027-01-14", MET, "2027-01-12")
+                        .expect(MANAGEMENT_OVERSIGHT, "2027-04-14", PENDING)
+                        .responsible(GROUP_MANAGER),
+                // Start 30 May 2025: 12, 15, 18, 21, 24 months = 30 May, 30 Aug, 30 Nov 2026, 28 Feb, 30 May 2027.
+                rule("NOT-10", "3-monthly repeats count from plan start, so a clamped February does not drift",
+                        plan(AFTER_ASSESSMENT, "2025-05-01", "2025-05-20").planning("p1", "2025-05-30", TEAM_MANAGER))
+                        .asOf("2027-03-01")
+                        .expect(MANAGEMENT_OVERSIGHT, "2027-02-28", OVERDUE)
+                        .expect(MANAGEMENT_OVERSIGHT, "2027-05-30", PENDING)
+                        .count("NOT-10", 5),
+                // Final review 30 June + 5 WD = 7 July.
+                rule("NOT-11", "after the final review, plan to the team within 5 working days", planned()
+                        .review("r1", "2026-05-19", SOCIAL_WORKER)
+                        .review("r2", "2026-06-30", SOCIAL_WORKER).isFinal())
+                        .asOf("2026-07-08")
+                        .expect(PLAN_DISTRIBUTED, "2026-07-07", OVERDUE)
+                        .expect("NOT-12", CASE_CLOSURE, "2026-07-07", OVERDUE)
+                        .count("NOT-07", 1)
+                        .noNextMeeting(),
+                rule("NOT-12", "closed within 5 working days; the unsent plan stays overdue after closure", planned()
+                        .review("r1", "2026-05-19", SOCIAL_WORKER)
+                        .review("r2", "2026-06-30", SOCIAL_WORKER).isFinal()
+                        .closed("2026-07-03"))
+                        .asOf("2026-07-10")
+                        .expectMet(CASE_CLOSURE, "2026-07-07", MET, "2026-07-03")
+                        .expect("NOT-11", PLAN_DISTRIBUTED, "2026-07-07", OVERDUE)
+                        .noNextMeeting(),
+                // Incident 10 June + 2 weeks = 24 June.
+                rule("NOT-13", "multi-agency review after a s136 detention, a day late", planned()
+                        .event(PlanEventKind.MHA_S136_INCIDENT, "2026-06-10")
+                        .event(PlanEventKind.MHA_S136_REVIEW, "2026-06-25"))
+                        .asOf("2026-07-01")
+                        .expectMet(MHA_S136_REVIEW, "2026-06-24", MET_LATE, "2026-06-25"),
+                rule("NOT-14", "supervision order: planning chaired independently",
+                        plan(AFTER_PROCEEDINGS, "2026-03-02", "2026-03-25").flags(PlanFlag.SUPERVISION_ORDER))
+                        .asOf("2026-04-01")
+                        .next(PLANNING, "2026-04-10", "NOT-01", INDEPENDENT_REVIEWING_OFFICER)
+                        .nextChair("NOT-14", List.of(INDEPENDENT_REVIEWING_OFFICER, CHILD_PROTECTION_CHAIR,
+                                CIN_REVIEWING_OFFICER), ChairConstraint.INDEPENDENT),
+                rule("NOT-14", "supervision order: a team manager in the chair is not compliant",
+                        plan(AFTER_PROCEEDINGS, "2026-03-02", "2026-03-25").flags(PlanFlag.SUPERVISION_ORDER)
+                                .planning("p1", "2026-04-08", TEAM_MANAGER))
+                        .asOf("2026-04-08")
+                        .chair("p1", INDEPENDENT_REVIEWING_OFFICER, "NOT-14", false),
+                rule("NOT-04", "asOf in the past ignores the review held after it", planned()
+                        .review("r1", "2026-05-19", SOCIAL_WORKER))
+                        .asOf("2026-05-01")
+                        .expect(FIRST_REVIEW, "2026-05-20", PENDING)
+                        .expectNone("NOT-06")
+                        .next(MeetingKind.REVIEW, "2026-05-20", "NOT-04", SOCIAL_WORKER),
+                rule("§1", "asOf before the referral is refused", planned())
+                        .asOf("2026-03-01")
+                        .problem(ValidationCode.AS_OF_BEFORE_PLAN, "§1"),
+                rule("§1", "a meeting before the referral is refused",
+                        plan(AFTER_ASSESSMENT, "2026-03-02", "2026-03-25").planning("p1", "2026-02-27", TEAM_MANAGER))
+                        .asOf("2026-04-01")
+                        .problem(ValidationCode.DATE_BEFORE_REFERRAL, "§1"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void row(PolicyCase row) {
+        row.verify(AUTHORITY);
+    }
+
+    @Test
+    void everyRuleOfThePackHasARow() {
+        assertThat(rows().map(PolicyCase::ruleId).toList())
+                .containsAll(PolicyCase.PACKS.get(AUTHORITY).ruleSummaries().keySet());
+    }
+}
