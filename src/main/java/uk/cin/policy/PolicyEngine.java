@@ -456,7 +456,13 @@ public final class PolicyEngine {
                         || !ruleDue.isBefore(rule.onlyWhileDueWithin().after(startDate, calendar)))) {
                     continue;
                 }
-                return new Choice(rule, agreedDue(rule, ruleDue, anchor, previous, intervalSetter));
+                LocalDate due = agreedDue(rule, ruleDue, anchor, previous, intervalSetter);
+                // Never due before the occurrence it follows: LAZ-02 counts from plan start, which for a step-down
+                // is the step-down date and can precede a late initial meeting.
+                if (previous != null && due.isBefore(previous.date())) {
+                    due = previous.date();
+                }
+                return new Choice(rule, due);
             }
             return null;
         }

@@ -16,6 +16,6 @@ public record MeetingFilter(Set<MeetingKind> kinds, Boolean isFinal, Set<ReviewO
     public boolean test(MeetingFact meeting) {
         return kinds.contains(meeting.kind())
                 && (isFinal == null || isFinal == meeting.isFinal())
-                && (outcomes.isEmpty() || outcomes.contains(meeting.outcome()));
+                && (outcomes.isEmpty() || (meeting.outcome() != null && outcomes.contains(meeting.outcome())));
     }
 }
