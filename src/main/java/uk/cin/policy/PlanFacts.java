@@ -1,6 +1,7 @@
 package uk.cin.policy;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -32,7 +33,8 @@ public record PlanFacts(
         Objects.requireNonNull(startReason, "startReason");
         Objects.requireNonNull(referralDate, "referralDate");
         Objects.requireNonNull(triggerDate, "triggerDate");
-        flags = flags == null || flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+        flags = Collections.unmodifiableSet(flags == null || flags.isEmpty() ? EnumSet.noneOf(PlanFlag.class)
+                : EnumSet.copyOf(flags));
         meetings = meetings == null ? List.of() : List.copyOf(meetings);
         events = events == null ? List.of() : List.copyOf(events);
         visits = visits == null ? List.of() : List.copyOf(visits);

@@ -64,12 +64,14 @@ public final class PolicyEngine {
         return asOf.isAfter(due) ? DeadlineStatus.OVERDUE : DeadlineStatus.PENDING;
     }
 
-    private static final Comparator<MeetingFact> HELD_ORDER = Comparator.comparing(MeetingFact::heldOn)
-            .thenComparing(m -> m.kind() == MeetingKind.PLANNING ? 0 : 1);
+    private static final Comparator<MeetingFact> HELD_ORDER = (a, b) -> {
+        int byDate = a.heldOn().compareTo(b.heldOn());
+        if (byDate != 0) {
+            return byDate;
+        }
+        return Boolean.compare(a.kind() != MeetingKind.PLANNING, b.kind() != MeetingKind.PLANNING);
+    };
 
-    private static final Comparator<Deadline> DUE_ORDER = Comparator.comparing(Deadline::dueDate)
-            .thenComparing(Deadline::kind)
-            .thenComparing(d -> d.rule().id());
 
     private static final ChairRequirement UNRULED_CHAIR =
             new ChairRequirement(ChairRole.SOCIAL_WORKER, List.of(ChairRole.values()), null, null);
@@ -78,8 +80,14 @@ public final class PolicyEngine {
     private record Occ(LocalDate date, MeetingFact meeting) {
     }
 
-    /** The rule that sets a slot and the due date it gives; due is null where the anchor is not known. */
-    private record Choice(SeriesRule rule, LocalDate due) {
+    /**
+     * The rule that sets a slot and the due date it gives (null where the anchor is not known), and the rule the date
+     * comes from: the slot's rule, or the exception that allowed a longer interval (CL8-06 "instead of CL8-02").
+     */
+    private record Choice(SeriesRule rule, LocalDate due, RuleRef dueRule) {
+    }
+
+    private record Due(LocalDate date, RuleRef rule) {
     }
 
     /** A deadline with whether it outlives the plan's closure (tasks that follow a meeting held before it). */
@@ -102,6 +110,13 @@ public final class PolicyEngine {
         private final Set<ValidationProblem> problems = new LinkedHashSet<>();
         private LocalDate startDate;
         private MeetingRequirement nextMeeting;
+        /** CIN meetings in the order held, then network meetings: positions index the arrays below. */
+        private final List<MeetingFact> heldMeetings = new ArrayList<>();
+        /** By meeting position, the first event of each kind (by ordinal) that follows it, and that precedes it. */
+        private LocalDate[][] firstAfter;
+        private LocalDate[][] firstBefore;
+        /** By chair rule position, plan start plus the rule's firstReviewDueFrom, once plan start is known. */
+        private LocalDate[] chairMilestones;
 
         Run(PlanFacts plan, LocalDate asOf, PolicyPack pack) {
             this.plan = plan;
@@ -116,18 +131,20 @@ public final class PolicyEngine {
             }
             cinMeetings.sort(HELD_ORDER);
             networkMeetings.sort(HELD_ORDER);
+            heldMeetings.addAll(cinMeetings);
+            heldMeetings.addAll(networkMeetings);
             for (PlanEventFact e : plan.events()) {
                 if (!e.occurredOn().isAfter(asOf)) {
                     events.add(e);
                 }
             }
-            events.sort(Comparator.comparing(PlanEventFact::occurredOn));
+            events.sort((a, b) -> a.occurredOn().compareTo(b.occurredOn()));
             for (VisitFact v : plan.visits()) {
                 if (!v.visitedOn().isAfter(asOf)) {
                     visits.add(v);
                 }
             }
-            visits.sort(Comparator.comparing(VisitFact::visitedOn));
+            visits.sort((a, b) -> a.visitedOn().compareTo(b.visitedOn()));
         }
 
         Evaluation evaluate() {
@@ -137,6 +154,7 @@ public final class PolicyEngine {
                 return new Evaluation(asOf, false, null, List.of(), null, List.of(), List.copyOf(problems));
             }
             checkDates();
+            attributeEvents();
             startDate = startDate();
             checkClosure();
             checkAgreedIntervals();
@@ -144,14 +162,16 @@ public final class PolicyEngine {
             walkSeries(Occurrence.CIN_MEETING, occurrences(cinMeetings));
             walkSeries(Occurrence.NETWORK_MEETING, occurrences(networkMeetings));
             walkSeries(Occurrence.CHILD_SEEN_VISIT, childSeenVisits());
-            for (DeadlineRule rule : pack.deadlineRules()) {
-                if (rule.when().test(plan)) {
-                    anchoredDeadlines(rule);
+            List<DeadlineRule> deadlineRules = pack.deadlineRules();
+            for (int i = 0; i < deadlineRules.size(); i++) {
+                if (deadlineRules.get(i).when().test(plan)) {
+                    anchoredDeadlines(deadlineRules.get(i));
                 }
             }
-            for (BeforeMeetingRule rule : pack.beforeMeetingRules()) {
-                if (rule.when().test(plan)) {
-                    beforeMeetingDeadlines(rule);
+            List<BeforeMeetingRule> beforeRules = pack.beforeMeetingRules();
+            for (int i = 0; i < beforeRules.size(); i++) {
+                if (beforeRules.get(i).when().test(plan)) {
+                    beforeMeetingDeadlines(beforeRules.get(i));
                 }
             }
             milestones();
@@ -163,9 +183,45 @@ public final class PolicyEngine {
                     deadlines.add(c.deadline());
                 }
             }
-            deadlines.sort(DUE_ORDER);
+            sortByDueDate(deadlines);
             return new Evaluation(asOf, closed, startDate, deadlines, closed ? null : nextMeeting, assessments,
                     List.copyOf(problems));
+        }
+
+        /**
+         * Due date, then kind, then rule id. Sorting primitive keys (date, kind, position) is several times cheaper
+         * than comparing dates; the rare deadlines with the same date and kind are then put in rule id order.
+         */
+        private static void sortByDueDate(List<Deadline> deadlines) {
+            int n = deadlines.size();
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) {
+                Deadline d = deadlines.get(i);
+                LocalDate due = d.dueDate();
+                // Year, month and day as one ordered number: cheaper than an epoch day, the same order.
+                long day = (due.getYear() * 16L + due.getMonthValue()) * 32 + due.getDayOfMonth();
+                keys[i] = ((day << 5 | d.kind().ordinal()) << 16) | i;
+            }
+            java.util.Arrays.sort(keys);
+            Deadline[] sorted = new Deadline[n];
+            for (int i = 0; i < n; i++) {
+                sorted[i] = deadlines.get((int) (keys[i] & 0xFFFF));
+            }
+            for (int i = 1; i < n; i++) {
+                // Insertion sort within each run of equal (date, kind): almost always runs of one.
+                for (int j = i; j > 0 && keys[j] >>> 16 == keys[j - 1] >>> 16
+                        && sorted[j].rule().id().compareTo(sorted[j - 1].rule().id()) < 0; j--) {
+                    Deadline swap = sorted[j];
+                    sorted[j] = sorted[j - 1];
+                    sorted[j - 1] = swap;
+                    long key = keys[j];
+                    keys[j] = keys[j - 1];
+                    keys[j - 1] = key;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                deadlines.set(i, sorted[i]);
+            }
         }
 
         // ---- validation of dates that do not need a rule
@@ -180,7 +236,7 @@ public final class PolicyEngine {
             for (MeetingFact m : plan.meetings()) {
                 meetingIds.add(m.id());
             }
-            for (MeetingFact m : allMeetings()) {
+            for (MeetingFact m : heldMeetings) {
                 if (m.heldOn().isBefore(referral)) {
                     problem(ValidationCode.DATE_BEFORE_REFERRAL, RuleRef.COMMON, m.id(), "heldOn",
                             "a meeting held on " + m.heldOn() + " is before the referral date " + referral);
@@ -206,12 +262,6 @@ public final class PolicyEngine {
                             "a visit on " + v.visitedOn() + " is before the referral date " + referral);
                 }
             }
-        }
-
-        private List<MeetingFact> allMeetings() {
-            List<MeetingFact> all = new ArrayList<>(cinMeetings);
-            all.addAll(networkMeetings);
-            return all;
         }
 
         private void checkClosure() {
@@ -385,7 +435,7 @@ public final class PolicyEngine {
                 SeriesRule rule = choice.rule();
                 DeadlineKind kind = rule.deadline() != null ? rule.deadline() : defaultKind(slot);
                 int sequence = index + 1;
-                List<ReviewFocus> focus = new ArrayList<>(0);
+                List<ReviewFocus> focus = new ArrayList<>(0);  // filled by focus rules, if any apply
                 ChairRequirement chair = occurrence == Occurrence.CHILD_SEEN_VISIT ? null
                         : chairFor(rule, slot, sequence, choice.due(), kind, filling, milestoneUsed, focus);
                 ChairRole responsible = rule.responsible() != null ? rule.responsible()
@@ -394,7 +444,7 @@ public final class PolicyEngine {
                     if (choice.due() != null && !suppressed) {
                         String meetingId = filling.meeting() == null ? null : filling.meeting().id();
                         add(new Deadline(kind, choice.due(), status(choice.due(), filling.date(), asOf),
-                                filling.date(), responsible, rule.ref(), meetingId), false);
+                                filling.date(), responsible, choice.dueRule(), meetingId), false);
                     }
                     if (filling.meeting() != null) {
                         MeetingFact m = filling.meeting();
@@ -411,11 +461,11 @@ public final class PolicyEngine {
                 }
                 if (choice.due() != null && !suppressed) {
                     add(new Deadline(kind, choice.due(), status(choice.due(), null, asOf), null, responsible,
-                            rule.ref(), null), false);
+                            choice.dueRule(), null), false);
                     if (occurrence == Occurrence.CIN_MEETING) {
                         MeetingKind meetingKind = rule.meetingKind() != null ? rule.meetingKind()
                                 : kind == DeadlineKind.INITIAL_MEETING ? MeetingKind.PLANNING : MeetingKind.REVIEW;
-                        nextMeeting = new MeetingRequirement(meetingKind, kind, choice.due(), rule.ref(), chair,
+                        nextMeeting = new MeetingRequirement(meetingKind, kind, choice.due(), choice.dueRule(), chair,
                                 focus);
                     }
                 }
@@ -424,7 +474,9 @@ public final class PolicyEngine {
         }
 
         private boolean isSuppressed(Occurrence occurrence) {
-            for (SuppressRule rule : pack.suppressRules()) {
+            List<SuppressRule> rules = pack.suppressRules();
+            for (int i = 0; i < rules.size(); i++) {
+                SuppressRule rule = rules.get(i);
                 if (rule.occurrences().contains(occurrence) && rule.when().test(plan)) {
                     return true;
                 }
@@ -441,7 +493,8 @@ public final class PolicyEngine {
         }
 
         private Choice choose(List<SeriesRule> rules, Slot slot, Occ previous, MeetingFact intervalSetter) {
-            for (SeriesRule rule : rules) {
+            for (int i = 0; i < rules.size(); i++) {
+                SeriesRule rule = rules.get(i);
                 if (!rule.slots().contains(slot) || !rule.when().test(plan)) {
                     continue;
                 }
@@ -449,20 +502,20 @@ public final class PolicyEngine {
                         ? (previous == null ? null : previous.date())
                         : anchorDate(rule.anchor());
                 if (anchor == null) {
-                    return new Choice(rule, null);
+                    return new Choice(rule, null, rule.ref());
                 }
                 LocalDate ruleDue = rule.due().after(anchor, calendar);
                 if (rule.onlyWhileDueWithin() != null && (startDate == null
                         || !ruleDue.isBefore(rule.onlyWhileDueWithin().after(startDate, calendar)))) {
                     continue;
                 }
-                LocalDate due = agreedDue(rule, ruleDue, anchor, previous, intervalSetter);
+                Due due = agreedDue(rule, ruleDue, anchor, previous, intervalSetter);
                 // Never due before the occurrence it follows: LAZ-02 counts from plan start, which for a step-down
                 // is the step-down date and can precede a late initial meeting.
-                if (previous != null && due.isBefore(previous.date())) {
-                    due = previous.date();
+                if (previous != null && due.date().isBefore(previous.date())) {
+                    return new Choice(rule, previous.date(), rule.ref());
                 }
-                return new Choice(rule, due);
+                return new Choice(rule, due.date(), due.rule());
             }
             return null;
         }
@@ -472,13 +525,14 @@ public final class PolicyEngine {
          * force (rules that take one), else the plan's own visit frequency. What was agreed may bring a date
          * forward; it stretches one only with a granted exception (CL8-06, LAZ-03).
          */
-        private LocalDate agreedDue(SeriesRule rule, LocalDate ruleDue, LocalDate anchor, Occ previous,
+        private Due agreedDue(SeriesRule rule, LocalDate ruleDue, LocalDate anchor, Occ previous,
                 MeetingFact intervalSetter) {
+            Due byRule = new Due(ruleDue, rule.ref());
             if (rule.occurrence() == Occurrence.CHILD_SEEN_VISIT) {
-                return visitDue(rule, ruleDue, anchor);
+                return new Due(visitDue(rule, ruleDue, anchor), rule.ref());
             }
             if (previous == null || previous.meeting() == null) {
-                return ruleDue;
+                return byRule;
             }
             MeetingFact meeting = previous.meeting();
             LocalDate agreed = meeting.nextReviewDate();
@@ -488,7 +542,7 @@ public final class PolicyEngine {
                 setter = intervalSetter;
             }
             if (agreed == null) {
-                return ruleDue;
+                return byRule;
             }
             boolean fromDate = setter == meeting && meeting.nextReviewDate() != null;
             if (!agreed.isAfter(previous.date())) {
@@ -497,17 +551,20 @@ public final class PolicyEngine {
                             "nextReviewDate", "the next review date " + agreed + " must be after the meeting on "
                                     + previous.date());
                 }
-                return ruleDue;
+                return byRule;
             }
-            if (!agreed.isAfter(ruleDue) || exceptionAllows(rule, setter, agreed, anchor)) {
-                return agreed;
+            if (!agreed.isAfter(ruleDue)) {
+                return new Due(agreed, rule.ref());
+            }
+            if (exceptionAllows(rule, setter, agreed, anchor)) {
+                return new Due(agreed, rule.exception().rule());
             }
             if (fromDate) {
                 problem(ValidationCode.NEXT_DATE_OVER_LIMIT, limitRule(rule, setter), meeting.id(), "nextReviewDate",
                         "the next review date " + agreed + " is later than " + ruleDue + ", " + rule.due()
                                 + " after " + anchor + overLimitHint(rule, setter));
             }
-            return ruleDue;
+            return byRule;
         }
 
         private LocalDate visitDue(SeriesRule rule, LocalDate ruleDue, LocalDate anchor) {
@@ -547,7 +604,7 @@ public final class PolicyEngine {
                 }
                 if (cr.firstReviewDueFrom() != null) {
                     if (!review || milestoneUsed[i] || startDate == null || due == null
-                            || due.isBefore(cr.firstReviewDueFrom().after(startDate, calendar))) {
+                            || due.isBefore(chairMilestone(i))) {
                         continue;
                     }
                     milestoneUsed[i] = true;
@@ -560,6 +617,17 @@ public final class PolicyEngine {
                 }
             }
             return chair;
+        }
+
+        private LocalDate chairMilestone(int chairRule) {
+            if (chairMilestones == null) {
+                chairMilestones = new LocalDate[pack.chairRules().size()];
+            }
+            if (chairMilestones[chairRule] == null) {
+                chairMilestones[chairRule] = pack.chairRules().get(chairRule).firstReviewDueFrom()
+                        .after(startDate, calendar);
+            }
+            return chairMilestones[chairRule];
         }
 
         private void assessUnruled(Occ occ, int sequence) {
@@ -582,10 +650,11 @@ public final class PolicyEngine {
             }
             switch (anchor) {
                 case MEETING -> {
-                    for (MeetingFact m : allMeetings()) {
+                    for (int i = 0; i < heldMeetings.size(); i++) {
+                        MeetingFact m = heldMeetings.get(i);
                         if (rule.meetings().test(m)) {
                             LocalDate due = rule.due().after(m.heldOn(), calendar);
-                            LocalDate met = metAfterMeeting(rule.metBy(), m);
+                            LocalDate met = metAfterMeeting(rule.metBy(), i);
                             add(new Deadline(rule.deadline(), due, status(due, met, asOf), met, rule.responsible(),
                                     rule.ref(), m.id()), true);
                         }
@@ -646,69 +715,83 @@ public final class PolicyEngine {
             return null;
         }
 
-        private LocalDate metAfterMeeting(MetBy metBy, MeetingFact meeting) {
+        /**
+         * An event follows the meeting it names, or else the latest CIN meeting held on or before its date; it
+         * precedes the meeting it names, or else the first CIN meeting held on or after its date. Only events that
+         * name a network meeting belong to it.
+         */
+        private void attributeEvents() {
+            firstAfter = new LocalDate[heldMeetings.size()][];
+            firstBefore = new LocalDate[heldMeetings.size()][];
+            long[] held = new long[cinMeetings.size()];
+            for (int i = 0; i < held.length; i++) {
+                held[i] = cinMeetings.get(i).heldOn().toEpochDay();
+            }
+            // Events and CIN meetings are both sorted by date: one pass over the two.
+            int next = 0;
+            for (PlanEventFact e : events) {
+                long day = e.occurredOn().toEpochDay();
+                while (next < held.length && held[next] <= day) {
+                    next++;
+                }
+                if (e.meetingId() != null) {
+                    int named = positionOf(e.meetingId());
+                    firstOf(firstAfter, named, e);
+                    firstOf(firstBefore, named, e);
+                    continue;
+                }
+                firstOf(firstAfter, next - 1, e);
+                int precedes = next;
+                // A meeting on the event's own day is both the one it follows and the one it precedes.
+                while (precedes > 0 && held[precedes - 1] == day) {
+                    precedes--;
+                }
+                firstOf(firstBefore, precedes < held.length ? precedes : -1, e);
+            }
+        }
+
+        private int positionOf(String meetingId) {
+            for (int i = 0; i < heldMeetings.size(); i++) {
+                if (heldMeetings.get(i).id().equals(meetingId)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private static void firstOf(LocalDate[][] index, int position, PlanEventFact e) {
+            if (position < 0) {
+                return;
+            }
+            if (index[position] == null) {
+                index[position] = new LocalDate[PlanEventKind.values().length];
+            }
+            if (index[position][e.kind().ordinal()] == null) {
+                index[position][e.kind().ordinal()] = e.occurredOn();
+            }
+        }
+
+        private static LocalDate firstEventOf(LocalDate[][] index, int position, PlanEventKind kind) {
+            return index[position] == null ? null : index[position][kind.ordinal()];
+        }
+
+        private LocalDate metAfterMeeting(MetBy metBy, int position) {
             if (metBy.type() == MetBy.Type.CLOSURE) {
                 return closed ? plan.closedOn() : null;
             }
-            for (PlanEventFact e : events) {
-                if (e.kind() == metBy.event() && belongsAfter(e, meeting)) {
-                    return e.occurredOn();
-                }
-            }
-            return null;
-        }
-
-        /**
-         * An event follows the meeting it names, or else the latest CIN meeting held on or before its date. Only
-         * events that name it follow a network meeting.
-         */
-        private boolean belongsAfter(PlanEventFact e, MeetingFact meeting) {
-            if (e.meetingId() != null) {
-                return e.meetingId().equals(meeting.id());
-            }
-            if (meeting.kind() == MeetingKind.NETWORK || e.occurredOn().isBefore(meeting.heldOn())) {
-                return false;
-            }
-            MeetingFact latest = null;
-            for (MeetingFact m : cinMeetings) {
-                if (!m.heldOn().isAfter(e.occurredOn())) {
-                    latest = m;
-                }
-            }
-            return latest == meeting;
-        }
-
-        /** An event precedes the meeting it names, or else the first CIN meeting held on or after its date. */
-        private boolean belongsBefore(PlanEventFact e, MeetingFact meeting) {
-            if (e.meetingId() != null) {
-                return e.meetingId().equals(meeting.id());
-            }
-            if (e.occurredOn().isAfter(meeting.heldOn())) {
-                return false;
-            }
-            for (MeetingFact m : cinMeetings) {
-                if (!m.heldOn().isBefore(e.occurredOn())) {
-                    return m == meeting;
-                }
-            }
-            return false;
+            return firstEventOf(firstAfter, position, metBy.event());
         }
 
         // ---- deadlines before a meeting
 
         private void beforeMeetingDeadlines(BeforeMeetingRule rule) {
-            for (MeetingFact m : cinMeetings) {
+            for (int i = 0; i < cinMeetings.size(); i++) {
+                MeetingFact m = cinMeetings.get(i);
                 if (!rule.meetings().test(m)) {
                     continue;
                 }
                 LocalDate due = rule.before().before(m.heldOn(), calendar);
-                LocalDate met = null;
-                for (PlanEventFact e : events) {
-                    if (e.kind() == rule.metBy() && belongsBefore(e, m)) {
-                        met = e.occurredOn();
-                        break;
-                    }
-                }
+                LocalDate met = firstEventOf(firstBefore, i, rule.metBy());
                 add(new Deadline(rule.deadline(), due, status(due, met, asOf), met, rule.responsible(), rule.ref(),
                         m.id()), false);
             }
@@ -740,7 +823,7 @@ public final class PolicyEngine {
                     due.add(new Milestone(rule, date));
                 }
             }
-            due.sort(Comparator.comparing(Milestone::due));
+            due.sort((a, b) -> a.due().compareTo(b.due()));
             // Events of a kind meet that kind's milestones in turn: each the first not yet used since the last one.
             for (PlanEventKind kind : PlanEventKind.values()) {
                 LocalDate from = startDate;

@@ -15,32 +15,37 @@ import uk.cin.policy.RuleRef;
 public record ChairSpec(ChairRole role, List<ChairRole> acceptable, ChairConstraint constraint,
         List<Variant> variants) {
 
+    /** A chair for the plans {@code when} holds for; {@code acceptable} is stored with the designated role first. */
     public record Variant(Condition when, ChairRole role, List<ChairRole> acceptable, ChairConstraint constraint) {
+        public Variant {
+            acceptable = withDesignatedFirst(role, acceptable);
+        }
     }
 
     public ChairSpec {
-        acceptable = List.copyOf(acceptable);
+        acceptable = withDesignatedFirst(role, acceptable);
         variants = List.copyOf(variants);
     }
 
     public ChairRequirement requirementFor(PlanFacts plan, RuleRef rule) {
         for (Variant variant : variants) {
             if (variant.when().test(plan)) {
-                return requirement(variant.role(), variant.acceptable(), variant.constraint(), rule);
+                return new ChairRequirement(variant.role(), variant.acceptable(), variant.constraint(), rule);
             }
         }
-        return requirement(role, acceptable, constraint, rule);
+        return new ChairRequirement(role, acceptable, constraint, rule);
     }
 
-    private static ChairRequirement requirement(ChairRole role, List<ChairRole> others, ChairConstraint constraint,
-            RuleRef rule) {
+    private static List<ChairRole> withDesignatedFirst(ChairRole role, List<ChairRole> others) {
         List<ChairRole> roles = new ArrayList<>(others.size() + 1);
-        roles.add(role);
+        if (role != null) {
+            roles.add(role);
+        }
         for (ChairRole other : others) {
             if (!roles.contains(other)) {
                 roles.add(other);
             }
         }
-        return new ChairRequirement(role, roles, constraint, rule);
+        return List.copyOf(roles);
     }
 }

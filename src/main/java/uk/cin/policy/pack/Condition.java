@@ -1,6 +1,6 @@
 package uk.cin.policy.pack;
 
-import java.util.Map;
+import java.util.EnumSet;
 import java.util.Set;
 import uk.cin.policy.PlanFacts;
 import uk.cin.policy.PlanFlag;
@@ -8,20 +8,28 @@ import uk.cin.policy.PlanStartReason;
 
 /**
  * When a rule applies to a plan: start reasons (empty means any), start reasons it never applies to, flags that must
- * be set or unset, and whether the child must be disabled (null: either).
+ * be set, flags that must not be, and whether the child must be disabled (null: either). Tested for every slot of
+ * every plan, so it holds enum sets and arrays rather than general collections.
  */
-public record Condition(
-        Set<PlanStartReason> startReasons,
-        Set<PlanStartReason> exceptStartReasons,
-        Map<PlanFlag, Boolean> flags,
-        Boolean childDisabled) {
+public final class Condition {
 
-    public static final Condition ALWAYS = new Condition(Set.of(), Set.of(), Map.of(), null);
+    public static final Condition ALWAYS = new Condition(Set.of(), Set.of(), Set.of(), Set.of(), null);
 
-    public Condition {
-        startReasons = Set.copyOf(startReasons);
-        exceptStartReasons = Set.copyOf(exceptStartReasons);
-        flags = Map.copyOf(flags);
+    private final EnumSet<PlanStartReason> startReasons;
+    private final EnumSet<PlanStartReason> exceptStartReasons;
+    private final PlanFlag[] flagsSet;
+    private final PlanFlag[] flagsUnset;
+    private final Boolean childDisabled;
+
+    public Condition(Set<PlanStartReason> startReasons, Set<PlanStartReason> exceptStartReasons,
+            Set<PlanFlag> flagsSet, Set<PlanFlag> flagsUnset, Boolean childDisabled) {
+        this.startReasons = startReasons.isEmpty() ? EnumSet.noneOf(PlanStartReason.class)
+                : EnumSet.copyOf(startReasons);
+        this.exceptStartReasons = exceptStartReasons.isEmpty() ? EnumSet.noneOf(PlanStartReason.class)
+                : EnumSet.copyOf(exceptStartReasons);
+        this.flagsSet = flagsSet.toArray(PlanFlag[]::new);
+        this.flagsUnset = flagsUnset.toArray(PlanFlag[]::new);
+        this.childDisabled = childDisabled;
     }
 
     public boolean test(PlanFacts plan) {
@@ -31,8 +39,13 @@ public record Condition(
         if (exceptStartReasons.contains(plan.startReason())) {
             return false;
         }
-        for (Map.Entry<PlanFlag, Boolean> flag : flags.entrySet()) {
-            if (plan.has(flag.getKey()) != flag.getValue()) {
+        for (PlanFlag flag : flagsSet) {
+            if (!plan.has(flag)) {
+                return false;
+            }
+        }
+        for (PlanFlag flag : flagsUnset) {
+            if (plan.has(flag)) {
                 return false;
             }
         }

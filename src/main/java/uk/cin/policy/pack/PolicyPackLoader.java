@@ -419,7 +419,8 @@ public final class PolicyPackLoader {
             }
             Map<String, Object> c = map(node, key);
             unknownKeys(c, Set.of("startReasons", "exceptStartReasons", "flags", "childDisabled"), key);
-            Map<PlanFlag, Boolean> flags = new HashMap<>();
+            Set<PlanFlag> flagsSet = EnumSet.noneOf(PlanFlag.class);
+            Set<PlanFlag> flagsUnset = EnumSet.noneOf(PlanFlag.class);
             if (c.get("flags") != null) {
                 for (Map.Entry<String, Object> flag : map(c.get("flags"), key + ".flags").entrySet()) {
                     PlanFlag planFlag = PlanFlag.byFieldName(flag.getKey()).orElseThrow(() -> fail("unknown flag '"
@@ -428,7 +429,7 @@ public final class PolicyPackLoader {
                     if (!(flag.getValue() instanceof Boolean value)) {
                         throw fail("flag '" + flag.getKey() + "' in " + key + " must be true or false");
                     }
-                    flags.put(planFlag, value);
+                    (value ? flagsSet : flagsUnset).add(planFlag);
                 }
             }
             Object disabled = c.get("childDisabled");
@@ -436,7 +437,7 @@ public final class PolicyPackLoader {
                 throw fail("'" + key + ".childDisabled' must be true or false");
             }
             return new Condition(reasons(c.get("startReasons"), key), reasons(c.get("exceptStartReasons"), key),
-                    flags, (Boolean) disabled);
+                    flagsSet, flagsUnset, (Boolean) disabled);
         }
 
         private Set<PlanStartReason> reasons(Object node, String key) {
