@@ -27,6 +27,10 @@ import uk.cin.policy.pack.WorkingCalendar;
  */
 public final class PolicyEngine {
 
+    /** Dates the engine computes with; anything outside is refused as bad input rather than overflowing. */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
+
     /** Judges the plan as it stood at the end of {@code asOf}: facts dated after it are ignored. */
     public Evaluation evaluate(PlanFacts plan, LocalDate asOf, PolicyPack pack) {
         return new Run(plan, asOf, pack).evaluate();
@@ -73,11 +77,18 @@ public final class PolicyEngine {
     };
 
 
+    /** values() copies the array on every call; the engine asks often. */
+    private static final PlanEventKind[] EVENT_KINDS = PlanEventKind.values();
+
     private static final ChairRequirement UNRULED_CHAIR =
             new ChairRequirement(ChairRole.SOCIAL_WORKER, List.of(ChairRole.values()), null, null);
 
     /** One occurrence of a series: a held meeting, or a visit at which the child was seen. */
-    private record Occ(LocalDate date, MeetingFact meeting) {
+    private record Occ(LocalDate date, long day, MeetingFact meeting) {
+
+        Occ(LocalDate date, MeetingFact meeting) {
+            this(date, date.toEpochDay(), meeting);
+        }
     }
 
     /**
@@ -112,6 +123,8 @@ public final class PolicyEngine {
         private MeetingRequirement nextMeeting;
         /** CIN meetings in the order held, then network meetings: positions index the arrays below. */
         private final List<MeetingFact> heldMeetings = new ArrayList<>();
+        /** By meeting position, the epoch day it was held: worked out once, used by every rule. */
+        private long[] heldDays;
         /** By meeting position, the first event of each kind (by ordinal) that follows it, and that precedes it. */
         private LocalDate[][] firstAfter;
         private LocalDate[][] firstBefore;
@@ -129,25 +142,42 @@ public final class PolicyEngine {
                     (m.kind() == MeetingKind.NETWORK ? networkMeetings : cinMeetings).add(m);
                 }
             }
-            cinMeetings.sort(HELD_ORDER);
-            networkMeetings.sort(HELD_ORDER);
+            sortIfNeeded(cinMeetings, HELD_ORDER);
+            sortIfNeeded(networkMeetings, HELD_ORDER);
             heldMeetings.addAll(cinMeetings);
             heldMeetings.addAll(networkMeetings);
+            heldDays = new long[heldMeetings.size()];
+            for (int i = 0; i < heldDays.length; i++) {
+                heldDays[i] = heldMeetings.get(i).heldOn().toEpochDay();
+            }
             for (PlanEventFact e : plan.events()) {
                 if (!e.occurredOn().isAfter(asOf)) {
                     events.add(e);
                 }
             }
-            events.sort((a, b) -> a.occurredOn().compareTo(b.occurredOn()));
+            sortIfNeeded(events, (a, b) -> a.occurredOn().compareTo(b.occurredOn()));
             for (VisitFact v : plan.visits()) {
                 if (!v.visitedOn().isAfter(asOf)) {
                     visits.add(v);
                 }
             }
-            visits.sort((a, b) -> a.visitedOn().compareTo(b.visitedOn()));
+            sortIfNeeded(visits, (a, b) -> a.visitedOn().compareTo(b.visitedOn()));
+        }
+
+        /** Facts usually arrive in date order (the store reads them so): check before sorting. */
+        private static <T> void sortIfNeeded(List<T> list, Comparator<T> order) {
+            for (int i = 1; i < list.size(); i++) {
+                if (order.compare(list.get(i - 1), list.get(i)) > 0) {
+                    list.sort(order);
+                    return;
+                }
+            }
         }
 
         Evaluation evaluate() {
+            if (!datesInRange()) {
+                return new Evaluation(asOf, false, null, List.of(), null, List.of(), List.copyOf(problems));
+            }
             if (asOf.isBefore(plan.referralDate())) {
                 problem(ValidationCode.AS_OF_BEFORE_PLAN, RuleRef.COMMON, null, "asOf",
                         "asOf " + asOf + " is before the plan existed (referral " + plan.referralDate() + ")");
@@ -225,6 +255,40 @@ public final class PolicyEngine {
         }
 
         // ---- validation of dates that do not need a rule
+
+        private boolean datesInRange() {
+            inRange(asOf, null, "asOf");
+            inRange(plan.referralDate(), null, "referralDate");
+            inRange(plan.triggerDate(), null, "triggerDate");
+            inRange(plan.allocatedOn(), null, "allocatedOn");
+            inRange(plan.closedOn(), null, "closedOn");
+            for (MeetingFact m : plan.meetings()) {
+                inRange(m.heldOn(), m.id(), "heldOn");
+                inRange(m.nextReviewDate(), m.id(), "nextReviewDate");
+                if (m.agreedReviewIntervalWeeks() != null && m.agreedReviewIntervalWeeks() > 520) {
+                    problem(ValidationCode.DATE_OUT_OF_RANGE, RuleRef.COMMON, m.id(), "agreedReviewIntervalWeeks",
+                            "an agreed review interval must be at most 520 weeks");
+                }
+            }
+            for (PlanEventFact e : plan.events()) {
+                inRange(e.occurredOn(), e.id(), "occurredOn");
+            }
+            for (VisitFact v : plan.visits()) {
+                inRange(v.visitedOn(), v.id(), "visitedOn");
+            }
+            if (plan.visitFrequencyWorkingDays() != null && plan.visitFrequencyWorkingDays() > 260) {
+                problem(ValidationCode.DATE_OUT_OF_RANGE, RuleRef.COMMON, null, "visitFrequencyWorkingDays",
+                        "a visit frequency must be at most 260 working days");
+            }
+            return problems.isEmpty();
+        }
+
+        private void inRange(LocalDate date, String subjectId, String field) {
+            if (date != null && (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE))) {
+                problem(ValidationCode.DATE_OUT_OF_RANGE, RuleRef.COMMON, subjectId, field,
+                        field + " " + date + " is outside " + EARLIEST_DATE + " to " + LATEST_DATE);
+            }
+        }
 
         private void checkDates() {
             LocalDate referral = plan.referralDate();
@@ -498,13 +562,14 @@ public final class PolicyEngine {
                 if (!rule.slots().contains(slot) || !rule.when().test(plan)) {
                     continue;
                 }
-                LocalDate anchor = slot == Slot.LATER || rule.anchor() == Anchor.PREVIOUS
-                        ? (previous == null ? null : previous.date())
+                boolean fromPrevious = slot == Slot.LATER || rule.anchor() == Anchor.PREVIOUS;
+                LocalDate anchor = fromPrevious ? (previous == null ? null : previous.date())
                         : anchorDate(rule.anchor());
                 if (anchor == null) {
                     return new Choice(rule, null, rule.ref());
                 }
-                LocalDate ruleDue = rule.due().after(anchor, calendar);
+                LocalDate ruleDue = fromPrevious ? rule.due().after(anchor, previous.day(), calendar)
+                        : rule.due().after(anchor, calendar);
                 if (rule.onlyWhileDueWithin() != null && (startDate == null
                         || !ruleDue.isBefore(rule.onlyWhileDueWithin().after(startDate, calendar)))) {
                     continue;
@@ -653,7 +718,7 @@ public final class PolicyEngine {
                     for (int i = 0; i < heldMeetings.size(); i++) {
                         MeetingFact m = heldMeetings.get(i);
                         if (rule.meetings().test(m)) {
-                            LocalDate due = rule.due().after(m.heldOn(), calendar);
+                            LocalDate due = rule.due().after(m.heldOn(), heldDays[i], calendar);
                             LocalDate met = metAfterMeeting(rule.metBy(), i);
                             add(new Deadline(rule.deadline(), due, status(due, met, asOf), met, rule.responsible(),
                                     rule.ref(), m.id()), true);
@@ -723,10 +788,7 @@ public final class PolicyEngine {
         private void attributeEvents() {
             firstAfter = new LocalDate[heldMeetings.size()][];
             firstBefore = new LocalDate[heldMeetings.size()][];
-            long[] held = new long[cinMeetings.size()];
-            for (int i = 0; i < held.length; i++) {
-                held[i] = cinMeetings.get(i).heldOn().toEpochDay();
-            }
+            long[] held = java.util.Arrays.copyOf(heldDays, cinMeetings.size());
             // Events and CIN meetings are both sorted by date: one pass over the two.
             int next = 0;
             for (PlanEventFact e : events) {
@@ -764,7 +826,7 @@ public final class PolicyEngine {
                 return;
             }
             if (index[position] == null) {
-                index[position] = new LocalDate[PlanEventKind.values().length];
+                index[position] = new LocalDate[EVENT_KINDS.length];
             }
             if (index[position][e.kind().ordinal()] == null) {
                 index[position][e.kind().ordinal()] = e.occurredOn();
@@ -790,7 +852,7 @@ public final class PolicyEngine {
                 if (!rule.meetings().test(m)) {
                     continue;
                 }
-                LocalDate due = rule.before().before(m.heldOn(), calendar);
+                LocalDate due = rule.before().before(m.heldOn(), heldDays[i], calendar);
                 LocalDate met = firstEventOf(firstBefore, i, rule.metBy());
                 add(new Deadline(rule.deadline(), due, status(due, met, asOf), met, rule.responsible(), rule.ref(),
                         m.id()), false);
@@ -825,7 +887,11 @@ public final class PolicyEngine {
             }
             due.sort((a, b) -> a.due().compareTo(b.due()));
             // Events of a kind meet that kind's milestones in turn: each the first not yet used since the last one.
-            for (PlanEventKind kind : PlanEventKind.values()) {
+            java.util.EnumSet<PlanEventKind> kinds = java.util.EnumSet.noneOf(PlanEventKind.class);
+            for (Milestone m : due) {
+                kinds.add(m.rule().metBy());
+            }
+            for (PlanEventKind kind : kinds) {
                 LocalDate from = startDate;
                 int next = 0;
                 for (Milestone m : due) {

@@ -2,6 +2,7 @@ package uk.cin.policy;
 
 /** Kinds of bad input the engine finds. The service turns them into userErrors with these codes. */
 public enum ValidationCode {
+    DATE_OUT_OF_RANGE,
     AS_OF_BEFORE_PLAN,
     TRIGGER_BEFORE_REFERRAL,
     DATE_BEFORE_REFERRAL,

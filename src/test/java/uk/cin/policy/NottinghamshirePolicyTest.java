@@ -247,6 +247,14 @@ class NottinghamshirePolicyTest {
                 rule("§1", "asOf before the referral is refused", planned())
                         .asOf("2026-03-01")
                         .problem(ValidationCode.AS_OF_BEFORE_PLAN, "§1"),
+                rule("§1", "a date far outside any real range is refused, not computed with",
+                        planned().review("r1", "9999-12-31", SOCIAL_WORKER))
+                        .asOf("2026-05-01")
+                        .problem(ValidationCode.DATE_OUT_OF_RANGE, "§1")
+                        .count("NOT-01", 0),
+                rule("§1", "an asOf far in the future is refused", planned())
+                        .asOf("+99999-01-01")
+                        .problem(ValidationCode.DATE_OUT_OF_RANGE, "§1"),
                 rule("§1", "a meeting before the referral is refused",
                         plan(AFTER_ASSESSMENT, "2026-03-02", "2026-03-25").planning("p1", "2026-02-27", TEAM_MANAGER))
                         .asOf("2026-04-01")

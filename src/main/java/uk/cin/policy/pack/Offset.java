@@ -21,6 +21,26 @@ public record Offset(int amount, TimeUnit unit) {
         };
     }
 
+    /** D + this, for a caller that already has D's epoch day number (the engine's hot loops). */
+    public LocalDate after(LocalDate date, long epochDay, WorkingCalendar calendar) {
+        return switch (unit) {
+            case WORKING_DAYS -> amount == 0 ? date : calendar.plusWorkingDays(epochDay, amount);
+            case DAYS -> amount == 0 ? date : calendar.day(epochDay + amount);
+            case WEEKS -> amount == 0 ? date : calendar.day(epochDay + 7L * amount);
+            case MONTHS -> date.plusMonths(amount);
+        };
+    }
+
+    /** D − this, for a caller that already has D's epoch day number. */
+    public LocalDate before(LocalDate date, long epochDay, WorkingCalendar calendar) {
+        return switch (unit) {
+            case WORKING_DAYS -> amount == 0 ? date : calendar.minusWorkingDays(epochDay, amount);
+            case DAYS -> amount == 0 ? date : calendar.day(epochDay - amount);
+            case WEEKS -> amount == 0 ? date : calendar.day(epochDay - 7L * amount);
+            case MONTHS -> date.minusMonths(amount);
+        };
+    }
+
     /** D − this ("X before the meeting"), in the same units. */
     public LocalDate before(LocalDate date, WorkingCalendar calendar) {
         return switch (unit) {

@@ -22,7 +22,7 @@ public final class WorkingCalendar {
      * the working days in [a, b) are {@code workingBefore[b] - workingBefore[a]}; and the day of the n-th working day.
      */
     private record Span(int firstYear, int lastYear, long firstDay, boolean[] holiday, int[] workingBefore,
-            int[] nthWorkingDay) {
+            int[] nthWorkingDay, LocalDate[] dates) {
 
         boolean covers(long epochDay) {
             return epochDay >= firstDay && epochDay - firstDay < holiday.length;
@@ -30,6 +30,16 @@ public final class WorkingCalendar {
 
         int index(long epochDay) {
             return (int) (epochDay - firstDay);
+        }
+
+        /** The date at an index, made once: LocalDate is immutable, so a racing second copy is harmless. */
+        LocalDate date(int index) {
+            LocalDate date = dates[index];
+            if (date == null) {
+                date = LocalDate.ofEpochDay(firstDay + index);
+                dates[index] = date;
+            }
+            return date;
         }
     }
 
@@ -65,27 +75,35 @@ public final class WorkingCalendar {
 
     /** N working days after D: D itself never counts (POLICY-RULES.md §1). */
     public LocalDate plusWorkingDays(LocalDate date, int days) {
-        if (days == 0) {
-            return date;
-        }
-        long from = date.toEpochDay();
+        return days == 0 ? date : plusWorkingDays(date.toEpochDay(), days);
+    }
+
+    /** N working days after the day with this epoch day number. */
+    public LocalDate plusWorkingDays(long from, int days) {
         // N working days never take more than N weeks plus the longest run of holidays (Christmas and New Year).
         Span s = covering(from, from + 7L * days + 14);
         // Working days up to and including D, plus N: the answer is that working day, counted from 1.
         int n = s.workingBefore()[s.index(from) + 1] + days;
-        return LocalDate.ofEpochDay(s.firstDay() + s.nthWorkingDay()[n - 1]);
+        return days == 0 ? s.date(s.index(from)) : s.date(s.nthWorkingDay()[n - 1]);
     }
 
     /** N working days before D, counted the same way backwards. */
     public LocalDate minusWorkingDays(LocalDate date, int days) {
-        if (days == 0) {
-            return date;
-        }
-        long from = date.toEpochDay();
+        return days == 0 ? date : minusWorkingDays(date.toEpochDay(), days);
+    }
+
+    /** N working days before the day with this epoch day number. */
+    public LocalDate minusWorkingDays(long from, int days) {
         Span s = covering(from - 7L * days - 14, from);
         // Working days strictly before D, less N, plus one: that working day, counted from 1.
         int n = s.workingBefore()[s.index(from)] - days;
-        return LocalDate.ofEpochDay(s.firstDay() + s.nthWorkingDay()[n]);
+        return days == 0 ? s.date(s.index(from)) : s.date(s.nthWorkingDay()[n]);
+    }
+
+    /** The date with this epoch day number; cheaper than LocalDate.ofEpochDay for days the calendar has loaded. */
+    public LocalDate day(long epochDay) {
+        Span s = covering(epochDay, epochDay);
+        return s.date(s.index(epochDay));
     }
 
     private Span covering(long firstDay, long lastDay) {
@@ -128,7 +146,7 @@ public final class WorkingCalendar {
             }
             workingBefore[i + 1] = workingBefore[i] + (working ? 1 : 0);
         }
-        span = new Span(first, last, start, holiday, workingBefore, nthWorkingDay);
+        span = new Span(first, last, start, holiday, workingBefore, nthWorkingDay, new LocalDate[length]);
         return span;
     }
 
