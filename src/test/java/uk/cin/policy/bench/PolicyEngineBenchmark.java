@@ -31,14 +31,15 @@ import uk.cin.policy.pack.PolicyPacks;
 
 /**
  * One evaluation of a plan with 12 meetings, 20 visits and 30 events, per authority. Target: median under 10 µs.
- * Run with {@code mvn -B -q test-compile exec:exec@bench}; the p0.50 line of each result is the median.
+ * Run with {@code mvn -B -q test-compile exec:exec@bench}; the p0.50 line of each result is the median. Three forks,
+ * because the JIT compiles the engine differently from one JVM to the next and one fork can mislead.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(3)
 public class PolicyEngineBenchmark {
 
     @Param({"london-azeus", "nottinghamshire", "camden", "derby", "children-law-2008"})
