@@ -1,0 +1,39 @@
+package uk.cin.api;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns exceptions into GraphQL errors. A refusal ({@link ApiException}) keeps its code and message. Anything else
+ * is INTERNAL_ERROR with a correlation id and nothing more: the log has the detail, by the same id, with the
+ * exception's type and stack but not its message, which may quote personal data from the database.
+ */
+@Component
+public class ErrorHandling extends DataFetcherExceptionResolverAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+        if (ex instanceof ApiException api) {
+            ErrorType type = ApiException.NOT_FOUND.equals(api.code()) ? ErrorType.NOT_FOUND : ErrorType.BAD_REQUEST;
+            return GraphqlErrorBuilder.newError(env).errorType(type).message(api.getMessage())
+                    .extensions(Map.of("code", api.code())).build();
+        }
+        String correlationId = UUID.randomUUID().toString();
+        RuntimeException scrubbed = new RuntimeException(ex.getClass().getName());
+        scrubbed.setStackTrace(ex.getStackTrace());
+        log.error("Unexpected failure {} in {}", correlationId, env.getExecutionStepInfo().getPath(), scrubbed);
+        return GraphqlErrorBuilder.newError(env).errorType(ErrorType.INTERNAL_ERROR)
+                .message("Internal error; quote correlation id " + correlationId)
+                .extensions(Map.of("code", "INTERNAL_ERROR", "correlationId", correlationId)).build();
+    }
+}

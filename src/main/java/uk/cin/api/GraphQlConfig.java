@@ -1,0 +1,45 @@
+package uk.cin.api;
+
+import graphql.scalars.ExtendedScalars;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+/** Scalars, the schema check at start-up, and the clock. */
+@Configuration(proxyBeanMethods = false)
+public class GraphQlConfig {
+
+    @Bean
+    RuntimeWiringConfigurer scalars() {
+        return wiring -> wiring.scalar(ExtendedScalars.Date).scalar(ExtendedScalars.DateTime);
+    }
+
+    /**
+     * Start-up fails when the schema and the controllers disagree: a field or argument nobody maps is a bug. The one
+     * exception is the live-deadline subscription, which no controller serves yet.
+     */
+    @Bean
+    GraphQlSourceBuilderCustomizer failOnUnmappedSchema() {
+        return builder -> builder.inspectSchemaMappings(report -> {
+            boolean unmappedFields = report.unmappedFields().stream()
+                    .anyMatch(f -> !(f.getTypeName().equals("Subscription")
+                            && f.getFieldName().equals("deadlinesChanged")));
+            boolean unmapped = unmappedFields || !report.unmappedRegistrations().isEmpty()
+                    || !report.unmappedArguments().isEmpty() || !report.fieldNullnessErrors().isEmpty()
+                    || !report.argumentNullnessErrors().isEmpty();
+            if (unmapped) {
+                throw new IllegalStateException("The GraphQL schema and the controllers disagree: " + report);
+            }
+        });
+    }
+
+    /** "Today" for every computed field without asOf: local dates in the configured zone (Europe/London). */
+    @Bean
+    Clock clock(@Value("${cin.zone:Europe/London}") String zone) {
+        return Clock.system(ZoneId.of(zone));
+    }
+}

@@ -1,0 +1,35 @@
+package uk.cin.api;
+
+import java.util.List;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+import uk.cin.family.FamilyRepository;
+import uk.cin.plan.PlanRepository;
+
+/** node(id): any object by its global id. A malformed id is an error with a code; an unknown one is null. */
+@Controller
+public class NodeController {
+
+    private final FamilyRepository families;
+    private final PlanRepository plans;
+
+    public NodeController(FamilyRepository families, PlanRepository plans) {
+        this.families = families;
+        this.plans = plans;
+    }
+
+    @QueryMapping
+    public Mono<Object> node(@Argument String id) {
+        GlobalId global = GlobalId.decode(id).orElseThrow(() -> new ApiException(ApiException.INVALID_ID,
+                "not a valid id"));
+        List<java.util.UUID> ids = List.of(global.uuid());
+        return switch (global.type()) {
+            case Family -> families.families(ids).next().cast(Object.class);
+            case Child -> families.children(ids).next().cast(Object.class);
+            case CinPlan -> plans.plans(ids).next().cast(Object.class);
+            case Meeting -> plans.meetingsById(ids).next().cast(Object.class);
+        };
+    }
+}

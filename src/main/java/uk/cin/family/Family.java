@@ -1,0 +1,7 @@
+package uk.cin.family;
+
+import java.util.UUID;
+
+/** A family known to children's social care, in one authority. */
+public record Family(UUID id, String authorityCode, String name) {
+}

@@ -1,0 +1,162 @@
+package uk.cin.family;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+import uk.cin.api.ApiException;
+import uk.cin.api.GlobalId;
+import uk.cin.api.GlobalId.NodeType;
+import uk.cin.api.Inputs;
+import uk.cin.api.Mutations;
+import uk.cin.api.Refusal;
+import uk.cin.api.UserError;
+import uk.cin.policy.AuthorityController.Authority;
+import uk.cin.policy.pack.PolicyPacks;
+
+/** Families and children: queries, mutations, and their fields. */
+@Controller
+public class FamilyController {
+
+    public record CreateFamilyInput(String authorityCode, String name, String clientMutationId) {
+    }
+
+    public record CreateFamilyPayload(Family family, List<UserError> userErrors, String clientMutationId) {
+    }
+
+    public record AddChildInput(String familyId, String givenName, String familyName, LocalDate dateOfBirth,
+            Boolean disabled, String clientMutationId) {
+    }
+
+    public record AddChildPayload(Child child, List<UserError> userErrors, String clientMutationId) {
+    }
+
+    private final FamilyRepository families;
+    private final PolicyPacks packs;
+    private final Mutations mutations;
+    private final Clock clock;
+
+    public FamilyController(FamilyRepository families, PolicyPacks packs, Mutations mutations, Clock clock) {
+        this.families = families;
+        this.packs = packs;
+        this.mutations = mutations;
+        this.clock = clock;
+    }
+
+    @QueryMapping
+    public Mono<Family> family(@Argument String id) {
+        return families.families(List.of(GlobalId.require(id, NodeType.Family))).next();
+    }
+
+    @QueryMapping
+    public Mono<Child> child(@Argument String id) {
+        return families.children(List.of(GlobalId.require(id, NodeType.Child))).next();
+    }
+
+    @MutationMapping
+    public Mono<CreateFamilyPayload> createFamily(@Argument CreateFamilyInput input) {
+        String cmid = input.clientMutationId();
+        return mutations.run("createFamily", cmid, () -> {
+            Inputs in = new Inputs(clock);
+            String name = in.text(input.name(), Inputs.NAME_LENGTH, "input", "name");
+            if (packs.find(input.authorityCode()).isEmpty()) {
+                in.add(UserError.of(ApiException.NOT_FOUND, "no such authority; see the authorities query", "input",
+                        "authorityCode"));
+            }
+            if (!in.ok()) {
+                return Mono.error(new Refusal(in.errors()));
+            }
+            return families.insert(new Family(UUID.randomUUID(), input.authorityCode(), name)).map(Family::id);
+        }, id -> families.families(List.of(id)).next().map(f -> new CreateFamilyPayload(f, List.of(), cmid)),
+                errors -> new CreateFamilyPayload(null, errors, cmid));
+    }
+
+    @MutationMapping
+    public Mono<AddChildPayload> addChild(@Argument AddChildInput input) {
+        String cmid = input.clientMutationId();
+        return mutations.run("addChild", cmid, () -> {
+            Inputs in = new Inputs(clock);
+            UUID familyId = in.id(input.familyId(), NodeType.Family, "input", "familyId");
+            String given = in.text(input.givenName(), Inputs.NAME_LENGTH, "input", "givenName");
+            String familyName = in.text(input.familyName(), Inputs.NAME_LENGTH, "input", "familyName");
+            LocalDate dob = in.pastDate(input.dateOfBirth(), "input", "dateOfBirth");
+            if (!in.ok()) {
+                return Mono.error(new Refusal(in.errors()));
+            }
+            return families.families(List.of(familyId)).next()
+                    .switchIfEmpty(Mono.error(new Refusal(UserError.of(ApiException.NOT_FOUND, "no such family",
+                            "input", "familyId"))))
+                    .flatMap(f -> families.insert(new Child(UUID.randomUUID(), familyId, given, familyName, dob,
+                            Boolean.TRUE.equals(input.disabled()))))
+                    .map(Child::id);
+        }, id -> families.children(List.of(id)).next().map(c -> new AddChildPayload(c, List.of(), cmid)),
+                errors -> new AddChildPayload(null, errors, cmid));
+    }
+
+    @SchemaMapping(typeName = "Family", field = "id")
+    public String familyId(Family family) {
+        return GlobalId.of(NodeType.Family, family.id());
+    }
+
+    @SchemaMapping(typeName = "Family")
+    public Authority authority(Family family) {
+        return Authority.of(packs.get(family.authorityCode()));
+    }
+
+    @BatchMapping(typeName = "Family")
+    public Mono<Map<Family, List<Child>>> children(List<Family> list) {
+        return families.childrenOfFamilies(list.stream().map(Family::id).toList()).collectList()
+                .map(all -> {
+                    Map<UUID, List<Child>> byFamily = all.stream().collect(Collectors.groupingBy(Child::familyId));
+                    Map<Family, List<Child>> result = new LinkedHashMap<>();
+                    list.forEach(f -> result.put(f, byFamily.getOrDefault(f.id(), List.of())));
+                    return result;
+                });
+    }
+
+    @SchemaMapping(typeName = "Child", field = "id")
+    public String childId(Child child) {
+        return GlobalId.of(NodeType.Child, child.id());
+    }
+
+    @BatchMapping(typeName = "Child")
+    public Mono<Map<Child, Family>> family(List<Child> list) {
+        return families.families(list.stream().map(Child::familyId).distinct().toList())
+                .collectMap(Family::id, Function.identity())
+                .map(byId -> {
+                    Map<Child, Family> result = new LinkedHashMap<>();
+                    list.forEach(c -> result.put(c, byId.get(c.familyId())));
+                    return result;
+                });
+    }
+
+    @BatchMapping(typeName = "Child")
+    public Mono<Map<Child, List<Child>>> siblings(List<Child> list) {
+        return families.childrenOfFamilies(list.stream().map(Child::familyId).distinct().toList()).collectList()
+                .map(all -> {
+                    Map<Child, List<Child>> result = new LinkedHashMap<>();
+                    for (Child c : list) {
+                        List<Child> siblings = new ArrayList<>();
+                        for (Child other : all) {
+                            if (other.familyId().equals(c.familyId()) && !other.id().equals(c.id())) {
+                                siblings.add(other);
+                            }
+                        }
+                        result.put(c, siblings);
+                    }
+                    return result;
+                });
+    }
+}

@@ -1,0 +1,59 @@
+package uk.cin.localdb;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.commons.logging.Log;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * With no database configured ({@code spring.r2dbc.url} unset), starts the service's own PostgreSQL and points R2DBC
+ * and Liquibase at it, and switches the local profile on (demo data, GraphiQL). Configuring a database switches all
+ * of that off.
+ */
+public class LocalDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    public static final String LOCAL_PROFILE = "local";
+
+    private final Log log;
+
+    /** Boot gives post-processors a deferred log: logging is not set up yet when they run. */
+    public LocalDatabaseEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(LocalDatabaseEnvironmentPostProcessor.class);
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.containsProperty("spring.r2dbc.url")
+                || !environment.getProperty("cin.local-db.enabled", Boolean.class, true)) {
+            return;
+        }
+        Path dataDir = Path.of(environment.getProperty("cin.local-db.data-dir", ".cin-data/postgres"));
+        boolean fresh = environment.getProperty("cin.local-db.fresh", Boolean.class, false);
+        LocalPostgres server = LocalPostgres.startOrReuse(dataDir, fresh);
+        log.info("No database configured: using the service's own PostgreSQL, " + server.describe());
+
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.r2dbc.url", server.r2dbcUrl());
+        properties.put("spring.r2dbc.username", LocalPostgres.USER);
+        properties.put("spring.r2dbc.password", LocalPostgres.USER);
+        properties.put("spring.liquibase.url", server.jdbcUrl());
+        properties.put("spring.liquibase.user", LocalPostgres.USER);
+        properties.put("spring.liquibase.password", LocalPostgres.USER);
+        environment.getPropertySources().addFirst(new MapPropertySource("cin-local-database", properties));
+        if (environment.getProperty("cin.local-db.local-profile", Boolean.class, true)) {
+            environment.addActiveProfile(LOCAL_PROFILE);
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        // After the configuration files are read, so that they can set cin.local-db.*.
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,264 @@
+package uk.cin.localdb;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL server the service runs for itself when no database is configured: the machine's own binaries, data
+ * in a folder of the working directory, a free port on loopback, stopped when the JVM stops. PostgreSQL refuses to
+ * run as root, so a root process runs the server under an unprivileged account. One server per data folder per JVM:
+ * several application contexts in one JVM (tests) share it.
+ */
+public final class LocalPostgres {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
+    private static final Map<Path, LocalPostgres> RUNNING = new ConcurrentHashMap<>();
+    public static final String USER = "cin";
+    public static final String DATABASE = "cin";
+
+    private final Path dataDir;
+    private final Path binDir;
+    private final String runAs;
+    private final int port;
+    private long startMillis;
+
+    private LocalPostgres(Path dataDir, Path binDir, String runAs, int port) {
+        this.dataDir = dataDir;
+        this.binDir = binDir;
+        this.runAs = runAs;
+        this.port = port;
+    }
+
+    /** Where it runs and how long it took to start, for the service's log. */
+    public String describe() {
+        return "127.0.0.1:" + port + ", data in " + dataDir + ", binaries in " + binDir
+                + (runAs == null ? "" : ", running as " + runAs) + ", started in " + startMillis + " ms";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String r2dbcUrl() {
+        return "r2dbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    /**
+     * The server for this data folder, started if this JVM has not started it yet.
+     *
+     * @param fresh delete the folder first, for a database that holds nothing from an earlier run (tests)
+     */
+    public static synchronized LocalPostgres startOrReuse(Path dataDir, boolean fresh) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        LocalPostgres running = RUNNING.get(dir);
+        if (running != null) {
+            return running;
+        }
+        LocalPostgres started = start(dir, fresh);
+        RUNNING.put(dir, started);
+        Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "local-postgres-stop"));
+        return started;
+    }
+
+    private static LocalPostgres start(Path dir, boolean fresh) {
+        long began = System.nanoTime();
+        Path bin = findBinaries().orElseThrow(() -> new IllegalStateException(
+                "No PostgreSQL binaries found (initdb and pg_ctl on PATH or under /usr/lib/postgresql/*/bin). "
+                        + "Install PostgreSQL, or configure SPRING_R2DBC_URL to use an existing database."));
+        String runAs = isRoot() ? unprivilegedAccount() : null;
+        try {
+            if (fresh) {
+                deleteTree(dir);
+            }
+            Files.createDirectories(dir);
+            if (runAs != null) {
+                run(List.of("chown", "-R", runAs, dir.toString()), null, 30);
+            }
+            Path pgdata = dir.resolve("pgdata");
+            if (!Files.exists(pgdata.resolve("PG_VERSION"))) {
+                run(List.of(bin.resolve("initdb").toString(), "-D", pgdata.toString(), "-U", USER,
+                        "--auth=trust", "--encoding=UTF8", "--no-locale"), runAs, 120);
+            } else if (Files.exists(pgdata.resolve("postmaster.pid"))) {
+                // Left behind by a run that was killed: stop whatever is there before starting afresh.
+                runQuietly(List.of(bin.resolve("pg_ctl").toString(), "-D", pgdata.toString(), "-m", "immediate",
+                        "stop"), runAs);
+                Files.deleteIfExists(pgdata.resolve("postmaster.pid"));
+            }
+            int port = freePort();
+            run(List.of(bin.resolve("pg_ctl").toString(), "-D", pgdata.toString(), "-l",
+                    dir.resolve("postgres.log").toString(), "-w", "-t", "60", "-o",
+                    "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
+                            + " -c max_connections=200 -c fsync=off -c synchronous_commit=off", "start"), runAs, 90);
+            LocalPostgres server = new LocalPostgres(dir, bin, runAs, port);
+            server.createDatabase();
+            server.startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the local PostgreSQL in " + dir, e);
+        }
+    }
+
+    private void createDatabase() {
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        try (Connection c = DriverManager.getConnection(url, USER, "");
+                PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, DATABASE);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (!rs.next()) {
+                    try (Statement create = c.createStatement()) {
+                        create.execute("create database " + DATABASE);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the local database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops the server; it is started again by the next run. */
+    public void stop() {
+        runQuietly(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.resolve("pgdata").toString(), "-m",
+                "fast", "-w", "stop"), runAs);
+        RUNNING.remove(dataDir);
+    }
+
+    // ---- finding binaries and an account
+
+    static Optional<Path> findBinaries() {
+        List<Path> candidates = new ArrayList<>();
+        String path = System.getenv("PATH");
+        if (path != null) {
+            for (String entry : path.split(java.io.File.pathSeparator)) {
+                candidates.add(Path.of(entry));
+            }
+        }
+        Path debian = Path.of("/usr/lib/postgresql");
+        if (Files.isDirectory(debian)) {
+            try (Stream<Path> versions = Files.list(debian)) {
+                versions.map(v -> v.resolve("bin"))
+                        .sorted(Comparator.comparing((Path p) -> versionOf(p.getParent())).reversed())
+                        .forEach(candidates::add);
+            } catch (IOException e) {
+                log.debug("Cannot list {}", debian, e);
+            }
+        }
+        return candidates.stream()
+                .filter(dir -> Files.isExecutable(dir.resolve("initdb")) && Files.isExecutable(dir.resolve("pg_ctl")))
+                .findFirst();
+    }
+
+    private static int versionOf(Path dir) {
+        try {
+            return Integer.parseInt(dir.getFileName().toString());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** The account a root process runs the server as: postgres where the packages made it, else nobody. */
+    private static String unprivilegedAccount() {
+        for (String account : List.of("postgres", "nobody")) {
+            try {
+                Process p = new ProcessBuilder("id", "-u", account).redirectErrorStream(true).start();
+                if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                    return account;
+                }
+            } catch (IOException e) {
+                log.debug("Cannot look up account {}", account, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException("Running as root and no unprivileged account (postgres, nobody) to run "
+                + "PostgreSQL under; configure SPRING_R2DBC_URL instead");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    // ---- running commands
+
+    private static List<String> as(List<String> command, String account) {
+        if (account == null) {
+            return command;
+        }
+        List<String> wrapped = new ArrayList<>(List.of("runuser", "-u", account, "--"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    private static void run(List<String> command, String account, int timeoutSeconds) throws IOException {
+        List<String> full = as(command, account);
+        Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
+        try {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(command.get(0) + " did not finish in " + timeoutSeconds + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running " + command.get(0), e);
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.exitValue() != 0) {
+            throw new IOException(String.join(" ", full) + " failed (" + process.exitValue() + "): " + output.strip());
+        }
+    }
+
+    private static void runQuietly(List<String> command, String account) {
+        try {
+            run(command, account, 60);
+        } catch (IOException e) {
+            log.debug("{} failed: {}", command.get(0), e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LocalPostgres[127.0.0.1:" + port + ", " + dataDir + "]";
+    }
+}

@@ -1,0 +1,29 @@
+package uk.cin.meeting;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import uk.cin.policy.ChairRole;
+import uk.cin.policy.MeetingFact;
+import uk.cin.policy.MeetingKind;
+import uk.cin.policy.ReviewOutcome;
+
+/** A meeting held on a plan, as stored. */
+public record Meeting(
+        UUID id,
+        UUID planId,
+        MeetingKind kind,
+        LocalDate heldOn,
+        ChairRole chairRole,
+        String chairName,
+        Boolean chairIsCaseTeamManager,
+        Integer agreedReviewIntervalWeeks,
+        LocalDate nextReviewDate,
+        ReviewOutcome outcome,
+        boolean isFinal,
+        String intervalExceptionReason) {
+
+    public MeetingFact fact() {
+        return new MeetingFact(id.toString(), kind, heldOn, chairRole, chairIsCaseTeamManager,
+                agreedReviewIntervalWeeks, nextReviewDate, outcome, isFinal, intervalExceptionReason);
+    }
+}

@@ -1,0 +1,78 @@
+package uk.cin.plan;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import uk.cin.policy.PlanFlag;
+import uk.cin.policy.PlanStartReason;
+import uk.cin.policy.ReviewOutcome;
+
+/**
+ * A child's CIN plan as stored, with the authority and the child's disability read alongside (both feed the policy).
+ *
+ * @param version bumped by every write to the plan: two writers cannot both build on the same version
+ */
+public record CinPlan(
+        UUID id,
+        UUID childId,
+        String authorityCode,
+        boolean childDisabled,
+        PlanStatus status,
+        PlanStartReason startReason,
+        LocalDate referralDate,
+        LocalDate triggerDate,
+        LocalDate allocatedOn,
+        Set<PlanFlag> flagSet,
+        Integer visitFrequencyWorkingDays,
+        LocalDate closedOn,
+        ReviewOutcome closeReason,
+        int version) {
+
+    public enum PlanStatus {
+        OPEN,
+        CLOSED
+    }
+
+    /** The flags as the API shows them. */
+    public record PlanFlags(boolean heldInMat, boolean studentSocialWorker, boolean nrpfOnly, boolean section7Only,
+            boolean longTermSupport, boolean exceptionGroup, boolean supervisionOrder) {
+
+        public static PlanFlags of(Set<PlanFlag> set) {
+            return new PlanFlags(set.contains(PlanFlag.HELD_IN_MAT), set.contains(PlanFlag.STUDENT_SOCIAL_WORKER),
+                    set.contains(PlanFlag.NRPF_ONLY), set.contains(PlanFlag.SECTION7_ONLY),
+                    set.contains(PlanFlag.LONG_TERM_SUPPORT), set.contains(PlanFlag.EXCEPTION_GROUP),
+                    set.contains(PlanFlag.SUPERVISION_ORDER));
+        }
+
+        public Set<PlanFlag> toSet() {
+            Set<PlanFlag> set = EnumSet.noneOf(PlanFlag.class);
+            if (heldInMat) {
+                set.add(PlanFlag.HELD_IN_MAT);
+            }
+            if (studentSocialWorker) {
+                set.add(PlanFlag.STUDENT_SOCIAL_WORKER);
+            }
+            if (nrpfOnly) {
+                set.add(PlanFlag.NRPF_ONLY);
+            }
+            if (section7Only) {
+                set.add(PlanFlag.SECTION7_ONLY);
+            }
+            if (longTermSupport) {
+                set.add(PlanFlag.LONG_TERM_SUPPORT);
+            }
+            if (exceptionGroup) {
+                set.add(PlanFlag.EXCEPTION_GROUP);
+            }
+            if (supervisionOrder) {
+                set.add(PlanFlag.SUPERVISION_ORDER);
+            }
+            return set;
+        }
+    }
+
+    public PlanFlags flags() {
+        return PlanFlags.of(flagSet);
+    }
+}

@@ -1,0 +1,400 @@
+package uk.cin.plan;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.dataloader.DataLoader;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+import uk.cin.api.ApiException;
+import uk.cin.api.GlobalId;
+import uk.cin.api.GlobalId.NodeType;
+import uk.cin.api.Inputs;
+import uk.cin.api.Mutations;
+import uk.cin.api.Refusal;
+import uk.cin.api.UserError;
+import uk.cin.family.Child;
+import uk.cin.family.FamilyRepository;
+import uk.cin.meeting.Meeting;
+import uk.cin.plan.CinPlan.PlanFlags;
+import uk.cin.plan.CinPlan.PlanStatus;
+import uk.cin.plan.PlanStates.EvaluatedPlan;
+import uk.cin.plan.PlanStates.PlanAt;
+import uk.cin.policy.AuthorityController.Authority;
+import uk.cin.policy.ChairRole;
+import uk.cin.policy.Deadline;
+import uk.cin.policy.MeetingRequirement;
+import uk.cin.policy.PlanEventKind;
+import uk.cin.policy.PlanFacts;
+import uk.cin.policy.PlanStartReason;
+import uk.cin.policy.ReviewOutcome;
+import uk.cin.policy.ValidationCode;
+import uk.cin.policy.ValidationProblem;
+import uk.cin.policy.pack.PolicyPacks;
+
+/** Plans: the list, one plan, the plan mutations, and every computed field (through the plan DataLoader). */
+@Controller
+public class PlanController {
+
+    public static final int MAX_PAGE = 500;
+
+    public record PlanFilter(String authorityCode, PlanStatus status, LocalDate overdueAsOf,
+            LocalDate reviewDueBefore) {
+    }
+
+    public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
+    }
+
+    public record CinPlanEdge(String cursor, CinPlan node) {
+    }
+
+    public record CinPlanConnection(List<CinPlanEdge> edges, PageInfo pageInfo, int totalCount) {
+    }
+
+    public record OpenPlanInput(String childId, PlanStartReason startReason, LocalDate referralDate,
+            LocalDate triggerDate, LocalDate allocatedOn, PlanFlags flags, Integer visitFrequencyWorkingDays,
+            String clientMutationId) {
+    }
+
+    public record RecordPlanEventInput(String planId, PlanEventKind kind, LocalDate occurredOn, String meetingId,
+            String clientMutationId) {
+    }
+
+    public record RecordVisitInput(String planId, LocalDate visitedOn, Boolean childSeen, Boolean seenAlone,
+            String note, String clientMutationId) {
+    }
+
+    public record ClosePlanInput(String planId, LocalDate closedOn, ReviewOutcome reason, String clientMutationId) {
+    }
+
+    /** The payload of every plan mutation: the plan, userErrors, and the clientMutationId as sent. */
+    public record PlanPayload(CinPlan plan, List<UserError> userErrors, String clientMutationId) {
+    }
+
+    private final PlanRepository plans;
+    private final PlanStates states;
+    private final PlanWrites writes;
+    private final FamilyRepository families;
+    private final PolicyPacks packs;
+    private final Mutations mutations;
+    private final Clock clock;
+
+    public PlanController(PlanRepository plans, PlanStates states, PlanWrites writes, FamilyRepository families,
+            PolicyPacks packs, Mutations mutations, Clock clock) {
+        this.plans = plans;
+        this.states = states;
+        this.writes = writes;
+        this.families = families;
+        this.packs = packs;
+        this.mutations = mutations;
+        this.clock = clock;
+    }
+
+    // ---- queries
+
+    @QueryMapping
+    public Mono<CinPlan> plan(@Argument String id) {
+        return plans.plans(List.of(GlobalId.require(id, NodeType.CinPlan))).next();
+    }
+
+    @QueryMapping
+    public Mono<CinPlanConnection> plans(@Argument PlanFilter filter, @Argument Integer first,
+            @Argument String after) {
+        int size = first == null ? 50 : first;
+        if (size < 0 || size > MAX_PAGE) {
+            throw new ApiException(ApiException.INVALID, "first must be between 0 and " + MAX_PAGE);
+        }
+        PlanFilter f = filter == null ? new PlanFilter(null, null, null, null) : filter;
+        return plans.page(new PlanRepository.PlanQuery(f.authorityCode(), f.status(), f.overdueAsOf(),
+                        f.reviewDueBefore(), LocalDate.now(clock), after == null ? null : cursorId(after), size))
+                .map(page -> {
+                    List<CinPlanEdge> edges = page.plans().stream().map(p -> new CinPlanEdge(cursor(p.id()), p))
+                            .toList();
+                    return new CinPlanConnection(edges, new PageInfo(page.hasNextPage(), after != null,
+                            edges.isEmpty() ? null : edges.get(0).cursor(),
+                            edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
+                            (int) page.totalCount());
+                });
+    }
+
+    private static String cursor(UUID id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("plan:" + id).getBytes());
+    }
+
+    private static UUID cursorId(String cursor) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor));
+            if (text.startsWith("plan:")) {
+                return UUID.fromString(text.substring(5));
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new ApiException("INVALID_CURSOR", "not a cursor from this list");
+    }
+
+    // ---- mutations
+
+    @MutationMapping
+    public Mono<PlanPayload> openPlan(@Argument OpenPlanInput input) {
+        String cmid = input.clientMutationId();
+        return mutations.run("openPlan", cmid, () -> {
+            Inputs in = new Inputs(clock);
+            UUID childId = in.id(input.childId(), NodeType.Child, "input", "childId");
+            in.pastDate(input.referralDate(), "input", "referralDate");
+            in.pastDate(input.triggerDate(), "input", "triggerDate");
+            in.pastDate(input.allocatedOn(), "input", "allocatedOn");
+            in.range(input.visitFrequencyWorkingDays(), 1, 260, "input", "visitFrequencyWorkingDays");
+            if (!in.ok()) {
+                return Mono.error(new Refusal(in.errors()));
+            }
+            return families.children(List.of(childId)).next()
+                    .switchIfEmpty(Mono.error(new Refusal(UserError.of(ApiException.NOT_FOUND, "no such child",
+                            "input", "childId"))))
+                    .flatMap(child -> families.families(List.of(child.familyId())).next()
+                            .flatMap(family -> open(input, child, family.authorityCode())));
+        }, id -> planPayload(id, cmid), errors -> new PlanPayload(null, errors, cmid));
+    }
+
+    private Mono<UUID> open(OpenPlanInput input, Child child, String authorityCode) {
+        CinPlan plan = new CinPlan(UUID.randomUUID(), child.id(), authorityCode, child.disabled(), PlanStatus.OPEN,
+                input.startReason(), input.referralDate(), input.triggerDate(), input.allocatedOn(),
+                input.flags() == null ? Set.of() : input.flags().toSet(), input.visitFrequencyWorkingDays(), null,
+                null, 0);
+        PlanState state = new PlanState(plan, List.of(), List.of(), List.of(), packs.get(authorityCode));
+        List<UserError> problems = writes.newProblems(null, state.facts(), state.pack());
+        if (!problems.isEmpty()) {
+            return Mono.error(new Refusal(problems));
+        }
+        return plans.hasOpenPlan(child.id())
+                .flatMap(open -> open ? Mono.error(new Refusal(UserError.of("PLAN_ALREADY_OPEN",
+                        "the child already has an open plan; close it first", "input", "childId")))
+                        : plans.insert(plan).then(writes.write(state, state.facts(), Mono.empty())))
+                .thenReturn(plan.id());
+    }
+
+    @MutationMapping
+    public Mono<PlanPayload> recordPlanEvent(@Argument RecordPlanEventInput input) {
+        String cmid = input.clientMutationId();
+        return mutations.run("recordPlanEvent", cmid, () -> {
+            Inputs in = new Inputs(clock);
+            UUID planId = in.id(input.planId(), NodeType.CinPlan, "input", "planId");
+            in.pastDate(input.occurredOn(), "input", "occurredOn");
+            UUID meetingId = input.meetingId() == null ? null
+                    : in.id(input.meetingId(), NodeType.Meeting, "input", "meetingId");
+            if (!in.ok()) {
+                return Mono.error(new Refusal(in.errors()));
+            }
+            return writes.load(planId, "input", "planId").flatMap(state -> {
+                if (meetingId != null && state.meetings().stream().noneMatch(m -> m.id().equals(meetingId))) {
+                    return Mono.error(new Refusal(UserError.of(ApiException.NOT_FOUND,
+                            "no such meeting on this plan", "input", "meetingId")));
+                }
+                PlanEvent event = new PlanEvent(UUID.randomUUID(), planId, input.kind(), input.occurredOn(),
+                        meetingId);
+                return writes.write(state, state.facts().withEvent(event.fact()), plans.insert(event))
+                        .thenReturn(planId);
+            });
+        }, id -> planPayload(id, cmid), errors -> new PlanPayload(null, errors, cmid));
+    }
+
+    @MutationMapping
+    public Mono<PlanPayload> recordVisit(@Argument RecordVisitInput input) {
+        String cmid = input.clientMutationId();
+        return mutations.run("recordVisit", cmid, () -> {
+            Inputs in = new Inputs(clock);
+            UUID planId = in.id(input.planId(), NodeType.CinPlan, "input", "planId");
+            in.pastDate(input.visitedOn(), "input", "visitedOn");
+            String note = in.optionalText(input.note(), 4000, "input", "note");
+            if (!in.ok()) {
+                return Mono.error(new Refusal(in.errors()));
+            }
+            return writes.load(planId, "input", "planId").flatMap(state -> {
+                Visit visit = new Visit(UUID.randomUUID(), planId, input.visitedOn(),
+                        Boolean.TRUE.equals(input.childSeen()), Boolean.TRUE.equals(input.seenAlone()), note);
+                return writes.write(state, state.facts().withVisit(visit.fact()), plans.insert(visit))
+                        .thenReturn(planId);
+            });
+        }, id -> planPayload(id, cmid), errors -> new PlanPayload(null, errors, cmid));
+    }
+
+    @MutationMapping
+    public Mono<PlanPayload> closePlan(@Argument ClosePlanInput input) {
+        String cmid = input.clientMutationId();
+        return mutations.run("closePlan", cmid, () -> {
+            Inputs in = new Inputs(clock);
+            UUID planId = in.id(input.planId(), NodeType.CinPlan, "input", "planId");
+            in.pastDate(input.closedOn(), "input", "closedOn");
+            if (!in.ok()) {
+                return Mono.error(new Refusal(in.errors()));
+            }
+            return writes.load(planId, "input", "planId").flatMap(state -> {
+                if (state.plan().status() == PlanStatus.CLOSED) {
+                    return Mono.error(new Refusal(UserError.of("PLAN_CLOSED", "the plan is already closed",
+                            "input", "planId")));
+                }
+                PlanFacts after = state.facts().withClosedOn(input.closedOn());
+                return writes.write(state, after, plans.close(planId, input.closedOn(), input.reason()))
+                        .thenReturn(planId);
+            });
+        }, id -> planPayload(id, cmid), errors -> new PlanPayload(null, errors, cmid));
+    }
+
+    private Mono<PlanPayload> planPayload(UUID planId, String cmid) {
+        return plans.plans(List.of(planId)).next().map(p -> new PlanPayload(p, List.of(), cmid));
+    }
+
+    // ---- fields
+
+    @SchemaMapping(typeName = "CinPlan", field = "id")
+    public String planId(CinPlan plan) {
+        return GlobalId.of(NodeType.CinPlan, plan.id());
+    }
+
+    @SchemaMapping(typeName = "CinPlan")
+    public Authority authority(CinPlan plan) {
+        return Authority.of(packs.get(plan.authorityCode()));
+    }
+
+    @BatchMapping(typeName = "CinPlan")
+    public Mono<Map<CinPlan, Child>> child(List<CinPlan> list) {
+        return families.children(list.stream().map(CinPlan::childId).distinct().toList())
+                .collectMap(Child::id, Function.identity())
+                .map(byId -> {
+                    Map<CinPlan, Child> result = new LinkedHashMap<>();
+                    list.forEach(p -> result.put(p, byId.get(p.childId())));
+                    return result;
+                });
+    }
+
+    @BatchMapping(typeName = "Child")
+    public Mono<Map<Child, List<CinPlan>>> plans(List<Child> children) {
+        return plans.plansOfChildren(children.stream().map(Child::id).toList()).collectList()
+                .map(all -> {
+                    Map<UUID, List<CinPlan>> byChild = all.stream().collect(Collectors.groupingBy(CinPlan::childId));
+                    Map<Child, List<CinPlan>> result = new LinkedHashMap<>();
+                    children.forEach(c -> result.put(c, byChild.getOrDefault(c.id(), List.of())));
+                    return result;
+                });
+    }
+
+    @BatchMapping(typeName = "Child")
+    public Mono<Map<Child, CinPlan>> currentPlan(List<Child> children) {
+        return plans.plansOfChildren(children.stream().map(Child::id).toList())
+                .filter(p -> p.status() == PlanStatus.OPEN)
+                .collectMap(CinPlan::childId, Function.identity())
+                .map(byChild -> {
+                    Map<Child, CinPlan> result = new LinkedHashMap<>();
+                    children.forEach(c -> {
+                        if (byChild.containsKey(c.id())) {
+                            result.put(c, byChild.get(c.id()));
+                        }
+                    });
+                    return result;
+                });
+    }
+
+    private Mono<EvaluatedPlan> at(CinPlan plan, LocalDate asOf, DataLoader<PlanAt, EvaluatedPlan> loader) {
+        return Mono.fromFuture(loader.load(new PlanAt(plan.id(), asOf == null ? LocalDate.now(clock) : asOf)));
+    }
+
+    @SchemaMapping(typeName = "CinPlan")
+    public Mono<LocalDate> startDate(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader) {
+        return at(plan, null, loader).mapNotNull(e -> e.evaluation().startDate());
+    }
+
+    @SchemaMapping(typeName = "CinPlan")
+    public Mono<List<Meeting>> meetings(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader) {
+        return at(plan, null, loader).map(e -> e.state().meetings());
+    }
+
+    @SchemaMapping(typeName = "CinPlan")
+    public Mono<List<Visit>> visits(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader) {
+        return at(plan, null, loader).map(e -> e.state().visits());
+    }
+
+    @SchemaMapping(typeName = "CinPlan")
+    public Mono<List<PlanEvent>> events(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader) {
+        return at(plan, null, loader).map(e -> e.state().events());
+    }
+
+    @SchemaMapping(typeName = "CinPlan")
+    public Mono<LocalDate> nextReviewDue(CinPlan plan, @Argument LocalDate asOf,
+            DataLoader<PlanAt, EvaluatedPlan> loader) {
+        return at(plan, asOf, loader).mapNotNull(e -> e.evaluation().nextReviewDue());
+    }
+
+    @SchemaMapping(typeName = "CinPlan")
+    public Mono<Boolean> isOverdue(CinPlan plan, @Argument LocalDate asOf, DataLoader<PlanAt, EvaluatedPlan> loader) {
+        return at(plan, asOf, loader).map(e -> e.evaluation().isOverdue());
+    }
+
+    @SchemaMapping(typeName = "CinPlan")
+    public Mono<ChairRole> requiredChairRole(CinPlan plan, @Argument LocalDate asOf,
+            DataLoader<PlanAt, EvaluatedPlan> loader) {
+        return at(plan, asOf, loader).mapNotNull(e -> e.evaluation().requiredChairRole());
+    }
+
+    @SchemaMapping(typeName = "CinPlan")
+    public Mono<MeetingRequirement> nextMeeting(CinPlan plan, @Argument LocalDate asOf,
+            DataLoader<PlanAt, EvaluatedPlan> loader) {
+        return at(plan, asOf, loader).mapNotNull(e -> e.evaluation().nextMeeting());
+    }
+
+    @SchemaMapping(typeName = "CinPlan")
+    public Mono<List<Deadline>> deadlines(CinPlan plan, @Argument LocalDate asOf, @Argument Boolean includeMet,
+            DataLoader<PlanAt, EvaluatedPlan> loader) {
+        return at(plan, asOf, loader).map(e -> Boolean.TRUE.equals(includeMet) ? e.evaluation().deadlines()
+                : e.evaluation().openDeadlines());
+    }
+
+    @SchemaMapping(typeName = "CinPlan")
+    public Mono<List<ValidationProblem>> policyProblems(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader) {
+        return at(plan, null, loader).map(e -> e.evaluation().problems().stream()
+                .filter(p -> p.code() != ValidationCode.AS_OF_BEFORE_PLAN).toList());
+    }
+
+    @SchemaMapping(typeName = "CinPlan")
+    public PlanFlags flags(CinPlan plan) {
+        return plan.flags();
+    }
+
+    // ---- the next meeting's chair, as the contract names it
+
+    @SchemaMapping(typeName = "MeetingRequirement")
+    public ChairRole requiredChairRole(MeetingRequirement requirement) {
+        return requirement.chair().role();
+    }
+
+    @SchemaMapping(typeName = "MeetingRequirement")
+    public List<ChairRole> acceptableChairRoles(MeetingRequirement requirement) {
+        return requirement.chair().acceptableRoles();
+    }
+
+    @SchemaMapping(typeName = "MeetingRequirement")
+    public String chairConstraint(MeetingRequirement requirement) {
+        return requirement.chair().constraint() == null ? null : requirement.chair().constraint().name();
+    }
+
+    @SchemaMapping(typeName = "MeetingRequirement")
+    public uk.cin.policy.RuleRef rule(MeetingRequirement requirement) {
+        return requirement.chair().rule();
+    }
+
+    @SchemaMapping(typeName = "PolicyProblem")
+    public String code(ValidationProblem problem) {
+        return problem.code().name();
+    }
+}

@@ -1,0 +1,71 @@
+package uk.cin.plan;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import uk.cin.api.ApiException;
+import uk.cin.api.Refusal;
+import uk.cin.api.UserError;
+import uk.cin.deadline.DeadlineStore;
+import uk.cin.policy.PlanFacts;
+import uk.cin.policy.PolicyEngine;
+import uk.cin.policy.ValidationProblem;
+
+/**
+ * Every write to a plan goes through here, inside the mutation's transaction: the policy checks the plan with the
+ * new fact (only problems the change brings count, each naming its rule), the rows are written, the plan's version
+ * moves on (a concurrent writer gets CONFLICT), and the stored deadlines are rewritten.
+ */
+@Component
+public class PlanWrites {
+
+    public static final String CONFLICT = "CONFLICT";
+
+    private final PlanStates states;
+    private final PlanRepository plans;
+    private final PolicyEngine engine;
+    private final DeadlineStore deadlines;
+
+    public PlanWrites(PlanStates states, PlanRepository plans, PolicyEngine engine, DeadlineStore deadlines) {
+        this.states = states;
+        this.plans = plans;
+        this.engine = engine;
+        this.deadlines = deadlines;
+    }
+
+    /** The plan as stored, or a NOT_FOUND userError on the given input field. */
+    public Mono<PlanState> load(UUID planId, String... path) {
+        return states.load(planId).switchIfEmpty(Mono.error(new Refusal(UserError.of(ApiException.NOT_FOUND,
+                "no such plan", path))));
+    }
+
+    /** Checks the plan with its new facts against the policy, then writes. */
+    public Mono<Void> write(PlanState before, PlanFacts after, Mono<Void> rows) {
+        List<UserError> errors = newProblems(before == null ? null : before.facts(), after, before.pack());
+        if (!errors.isEmpty()) {
+            return Mono.error(new Refusal(errors));
+        }
+        UUID planId = before.plan().id();
+        return rows.then(plans.bumpVersion(planId, before.plan().version()))
+                .flatMap(moved -> moved ? deadlines.rewrite(planId, after, before.pack())
+                        : Mono.error(new Refusal(UserError.of(CONFLICT,
+                                "the plan was changed by someone else at the same time; reload it and try again",
+                                "input", "planId"))));
+    }
+
+    /** The policy's problems with {@code after} that {@code before} did not have, as userErrors. */
+    public List<UserError> newProblems(PlanFacts before, PlanFacts after, uk.cin.policy.pack.PolicyPack pack) {
+        Set<ValidationProblem> existing = before == null ? Set.of() : new HashSet<>(engine.validate(before, pack));
+        List<UserError> errors = new ArrayList<>();
+        for (ValidationProblem p : engine.validate(after, pack)) {
+            if (!existing.contains(p)) {
+                errors.add(UserError.of(p.code().name(), p.message(), "input", p.field()));
+            }
+        }
+        return errors;
+    }
+}
