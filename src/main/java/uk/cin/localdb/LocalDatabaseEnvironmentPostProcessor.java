@@ -45,10 +45,13 @@ public class LocalDatabaseEnvironmentPostProcessor implements EnvironmentPostPro
         properties.put("spring.liquibase.url", server.jdbcUrl());
         properties.put("spring.liquibase.user", LocalPostgres.USER);
         properties.put("spring.liquibase.password", LocalPostgres.USER);
-        environment.getPropertySources().addFirst(new MapPropertySource("cin-local-database", properties));
         if (environment.getProperty("cin.local-db.local-profile", Boolean.class, true)) {
+            // The profile's conveniences are set here: the profile sections of application.yml were read before
+            // this post-processor switched the profile on. Demo data is a bean of the local profile.
             environment.addActiveProfile(LOCAL_PROFILE);
+            properties.put("spring.graphql.graphiql.enabled", "true");
         }
+        environment.getPropertySources().addFirst(new MapPropertySource("cin-local-database", properties));
     }
 
     @Override
