@@ -35,7 +35,8 @@ public class LocalDatabaseEnvironmentPostProcessor implements EnvironmentPostPro
         }
         Path dataDir = Path.of(environment.getProperty("cin.local-db.data-dir", ".cin-data/postgres"));
         boolean fresh = environment.getProperty("cin.local-db.fresh", Boolean.class, false);
-        LocalPostgres server = LocalPostgres.startOrReuse(dataDir, fresh);
+        boolean packaged = "packaged".equals(environment.getProperty("cin.local-db.binaries", "installed-first"));
+        LocalPostgres server = LocalPostgres.startOrReuse(dataDir, fresh, packaged);
         log.info("No database configured: using the service's own PostgreSQL, " + server.describe());
 
         Map<String, Object> properties = new HashMap<>();

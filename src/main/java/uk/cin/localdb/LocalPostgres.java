@@ -74,28 +74,38 @@ public final class LocalPostgres {
      * @param fresh delete the folder first, for a database that holds nothing from an earlier run (tests)
      */
     public static synchronized LocalPostgres startOrReuse(Path dataDir, boolean fresh) {
+        return startOrReuse(dataDir, fresh, false);
+    }
+
+    /**
+     * @param packagedOnly use the binaries packaged with the service even where PostgreSQL is installed
+     */
+    public static synchronized LocalPostgres startOrReuse(Path dataDir, boolean fresh, boolean packagedOnly) {
         Path dir = dataDir.toAbsolutePath().normalize();
         LocalPostgres running = RUNNING.get(dir);
         if (running != null) {
             return running;
         }
-        LocalPostgres started = start(dir, fresh);
+        LocalPostgres started = start(dir, fresh, packagedOnly);
         RUNNING.put(dir, started);
         Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "local-postgres-stop"));
         return started;
     }
 
-    private static LocalPostgres start(Path dir, boolean fresh) {
+    private static LocalPostgres start(Path dir, boolean fresh, boolean packagedOnly) {
         long began = System.nanoTime();
-        Path bin = findBinaries().orElseThrow(() -> new IllegalStateException(
-                "No PostgreSQL binaries found (initdb and pg_ctl on PATH or under /usr/lib/postgresql/*/bin). "
-                        + "Install PostgreSQL, or configure SPRING_R2DBC_URL to use an existing database."));
         String runAs = isRoot() ? unprivilegedAccount() : null;
         try {
             if (fresh) {
                 deleteTree(dir);
             }
             Files.createDirectories(dir);
+            Optional<Path> installed = packagedOnly ? Optional.empty() : findBinaries();
+            Path bin = installed.isPresent() ? installed.get() : PackagedBinaries.unpack(dir.resolve("binaries"))
+                    .orElseThrow(() -> new IllegalStateException("No PostgreSQL binaries: none installed (initdb and"
+                            + " pg_ctl on PATH or under /usr/lib/postgresql/*/bin) and none packaged for this machine"
+                            + " (" + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "). Install"
+                            + " PostgreSQL, or configure SPRING_R2DBC_URL to use an existing database."));
             if (runAs != null) {
                 run(List.of("chown", "-R", runAs, dir.toString()), null, 30);
             }
@@ -246,7 +256,7 @@ public final class LocalPostgres {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
