@@ -1,0 +1,30 @@
+package uk.cin.localdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import uk.cin.CinApplication;
+import uk.cin.demo.DemoData;
+
+/** With a database configured, the service uses it and none of the local conveniences. */
+class ConfiguredDatabaseTest {
+
+    @Test
+    void aConfiguredDatabaseSwitchesTheLocalProfileOff() {
+        // A database that exists apart from the service: the one the tests run on.
+        LocalPostgres database = LocalPostgres.startOrReuse(Path.of("target/test-postgres"), false);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CinApplication.class).run(
+                "--server.port=0",
+                "--spring.r2dbc.url=" + database.r2dbcUrl(), "--spring.r2dbc.username=cin",
+                "--spring.r2dbc.password=cin", "--spring.liquibase.url=" + database.jdbcUrl(),
+                "--spring.liquibase.user=cin", "--spring.liquibase.password=cin")) {
+            assertThat(context.getEnvironment().getActiveProfiles()).doesNotContain("local");
+            assertThat(context.getEnvironment().getProperty("spring.graphql.graphiql.enabled")).isEqualTo("false");
+            assertThat(context.getBeanNamesForType(DemoData.class)).isEmpty();
+            assertThat(context.getEnvironment().getPropertySources().contains("cin-local-database")).isFalse();
+        }
+    }
+}
