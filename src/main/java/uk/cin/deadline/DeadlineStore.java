@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.cin.policy.DeadlineTimeline;
 import uk.cin.policy.PlanFacts;
@@ -62,18 +61,5 @@ public class DeadlineStore {
                     : spec.bind("ended" + i, e.endedOn());
         }
         return delete.then(spec.then());
-    }
-
-    /** The stored rows of a plan, for tests and for the timeline check. */
-    public Flux<StoredDeadline> stored(UUID planId) {
-        return db.sql("select * from plan_deadline where plan_id = :plan order by position").bind("plan", planId)
-                .map(r -> new StoredDeadline(r.get("kind", String.class), r.get("due_date", LocalDate.class),
-                        r.get("rule_id", String.class), r.get("arose_on", LocalDate.class),
-                        r.get("met_on", LocalDate.class), r.get("ended_on", LocalDate.class)))
-                .all();
-    }
-
-    public record StoredDeadline(String kind, LocalDate dueDate, String ruleId, LocalDate aroseOn, LocalDate metOn,
-            LocalDate endedOn) {
     }
 }

@@ -2,7 +2,6 @@ package uk.cin.plan;
 
 import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -251,11 +250,5 @@ public class PlanRepository {
                 r.get("chair_is_case_team_manager", Boolean.class), r.get("agreed_review_interval_weeks", Integer.class),
                 r.get("next_review_date", LocalDate.class), outcome == null ? null : ReviewOutcome.valueOf(outcome),
                 Boolean.TRUE.equals(r.get("is_final", Boolean.class)), r.get("interval_exception_reason", String.class));
-    }
-
-    static List<UUID> ids(Collection<CinPlan> plans) {
-        List<UUID> ids = new ArrayList<>(plans.size());
-        plans.forEach(p -> ids.add(p.id()));
-        return ids;
     }
 }

@@ -1,6 +1,5 @@
 package uk.cin.plan;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,19 +35,12 @@ public class PlanStates {
     private final PlanRepository plans;
     private final PolicyPacks packs;
     private final PolicyEngine engine;
-    private final Clock clock;
 
-    public PlanStates(PlanRepository plans, PolicyPacks packs, PolicyEngine engine, Clock clock,
-            BatchLoaderRegistry registry) {
+    public PlanStates(PlanRepository plans, PolicyPacks packs, PolicyEngine engine, BatchLoaderRegistry registry) {
         this.plans = plans;
         this.packs = packs;
         this.engine = engine;
-        this.clock = clock;
         registry.forTypePair(PlanAt.class, EvaluatedPlan.class).registerMappedBatchLoader((keys, env) -> evaluate(keys));
-    }
-
-    public LocalDate today() {
-        return LocalDate.now(clock);
     }
 
     public Mono<Map<UUID, PlanState>> load(Collection<UUID> planIds) {

@@ -1,6 +1,5 @@
 package uk.cin.policy;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static uk.cin.policy.ChairRole.ADVANCED_SOCIAL_WORKER;
 import static uk.cin.policy.ChairRole.DEPUTY_TEAM_MANAGER;
 import static uk.cin.policy.ChairRole.PRACTICE_LEAD;
@@ -26,15 +25,12 @@ import static uk.cin.policy.PolicyCase.rule;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Authority under the Children Law 2008 (POLICY-RULES.md §5). Bank holidays used: Good Friday 3 April and Easter
  * Monday 6 April 2026, 4 May and 25 May 2026, Christmas 25 and 28 December 2026, New Year 1 January 2027.
  */
-class ChildrenLaw2008PolicyTest {
+class ChildrenLaw2008PolicyTest extends PolicyTable {
 
     static final String AUTHORITY = "children-law-2008";
 
@@ -262,15 +258,13 @@ class ChildrenLaw2008PolicyTest {
                         .nextChair("CL8-02", List.of(SOCIAL_WORKER, TEAM_MANAGER, DEPUTY_TEAM_MANAGER), null));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("rows")
-    void row(PolicyCase row) {
-        row.verify(AUTHORITY);
+    @Override
+    uk.cin.policy.pack.PolicyPack pack() {
+        return PolicyCase.PACKS.get(AUTHORITY);
     }
 
-    @Test
-    void everyRuleOfThePackHasARow() {
-        assertThat(rows().map(PolicyCase::ruleId).toList())
-                .containsAll(PolicyCase.PACKS.get(AUTHORITY).ruleSummaries().keySet());
+    @Override
+    Stream<PolicyCase> table() {
+        return rows();
     }
 }

@@ -1,6 +1,5 @@
 package uk.cin.policy;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static uk.cin.policy.ChairRole.CIN_REVIEWING_OFFICER;
 import static uk.cin.policy.ChairRole.SOCIAL_WORKER;
 import static uk.cin.policy.ChairRole.SOCIAL_WORK_QUALIFIED_MANAGER;
@@ -30,9 +29,6 @@ import static uk.cin.policy.ReviewOutcome.CONTINUE;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Derby City (POLICY-RULES.md §3). Derby counts calendar days, weeks and months only (no working days), so the bank
@@ -41,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Most reviews here record an outcome (CONTINUE unless the row is about CLOSE); one row records none, as a review
  * may. The outcome changes no expected date: only DER-11 looks at it, and it follows CLOSE only.
  */
-class DerbyPolicyTest {
+class DerbyPolicyTest extends PolicyTable {
 
     static final String AUTHORITY = "derby";
 
@@ -359,15 +355,13 @@ class DerbyPolicyTest {
                         .noNextMeeting());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("rows")
-    void row(PolicyCase row) {
-        row.verify(AUTHORITY);
+    @Override
+    uk.cin.policy.pack.PolicyPack pack() {
+        return PolicyCase.PACKS.get(AUTHORITY);
     }
 
-    @Test
-    void everyRuleOfThePackHasARow() {
-        assertThat(rows().map(PolicyCase::ruleId).toList())
-                .containsAll(PolicyCase.PACKS.get(AUTHORITY).ruleSummaries().keySet());
+    @Override
+    Stream<PolicyCase> table() {
+        return rows();
     }
 }

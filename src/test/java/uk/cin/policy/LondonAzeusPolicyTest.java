@@ -1,6 +1,5 @@
 package uk.cin.policy;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static uk.cin.policy.ChairRole.PRACTICE_LEAD;
 import static uk.cin.policy.ChairRole.SERVICE_MANAGER;
 import static uk.cin.policy.ChairRole.SOCIAL_WORKER;
@@ -32,15 +31,12 @@ import static uk.cin.policy.PolicyCase.rule;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * London borough on Azeus Care (POLICY-RULES.md §6). Bank holidays used: Good Friday 3 April and Easter Monday
  * 6 April 2026, 4 May and 25 May 2026, Christmas 25 and 28 December 2026, New Year 1 January 2027.
  */
-class LondonAzeusPolicyTest {
+class LondonAzeusPolicyTest extends PolicyTable {
 
     static final String AUTHORITY = "london-azeus";
 
@@ -334,15 +330,13 @@ class LondonAzeusPolicyTest {
                         .responsible(PRACTICE_LEAD));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("rows")
-    void row(PolicyCase row) {
-        row.verify(AUTHORITY);
+    @Override
+    uk.cin.policy.pack.PolicyPack pack() {
+        return PolicyCase.PACKS.get(AUTHORITY);
     }
 
-    @Test
-    void everyRuleOfThePackHasARow() {
-        assertThat(rows().map(PolicyCase::ruleId).toList())
-                .containsAll(PolicyCase.PACKS.get(AUTHORITY).ruleSummaries().keySet());
+    @Override
+    Stream<PolicyCase> table() {
+        return rows();
     }
 }
