@@ -18,17 +18,11 @@ public class GraphQlConfig {
         return wiring -> wiring.scalar(ExtendedScalars.Date).scalar(ExtendedScalars.DateTime);
     }
 
-    /**
-     * Start-up fails when the schema and the controllers disagree: a field or argument nobody maps is a bug. The one
-     * exception is the live-deadline subscription, which no controller serves yet.
-     */
+    /** Start-up fails when the schema and the controllers disagree: a field or argument nobody maps is a bug. */
     @Bean
     GraphQlSourceBuilderCustomizer failOnUnmappedSchema() {
         return builder -> builder.inspectSchemaMappings(report -> {
-            boolean unmappedFields = report.unmappedFields().stream()
-                    .anyMatch(f -> !(f.getTypeName().equals("Subscription")
-                            && f.getFieldName().equals("deadlinesChanged")));
-            boolean unmapped = unmappedFields || !report.unmappedRegistrations().isEmpty()
+            boolean unmapped = !report.unmappedFields().isEmpty() || !report.unmappedRegistrations().isEmpty()
                     || !report.unmappedArguments().isEmpty() || !report.fieldNullnessErrors().isEmpty()
                     || !report.argumentNullnessErrors().isEmpty();
             if (unmapped) {

@@ -181,7 +181,7 @@ public class PlanController {
         return plans.hasOpenPlan(child.id())
                 .flatMap(open -> open ? Mono.error(new Refusal(UserError.of("PLAN_ALREADY_OPEN",
                         "the child already has an open plan; close it first", "input", "childId")))
-                        : plans.insert(plan).then(writes.write(state, state.facts(), Mono.empty())))
+                        : plans.insert(plan).then(writes.writeNew(state)))
                 .thenReturn(plan.id());
     }
 

@@ -1,5 +1,7 @@
 package uk.cin.plan;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +13,9 @@ import uk.cin.api.ApiException;
 import uk.cin.api.Refusal;
 import uk.cin.api.UserError;
 import uk.cin.deadline.DeadlineStore;
+import uk.cin.live.ChangeRecorder;
+import uk.cin.live.DeadlineChange;
+import uk.cin.policy.Evaluation;
 import uk.cin.policy.PlanFacts;
 import uk.cin.policy.PolicyEngine;
 import uk.cin.policy.ValidationProblem;
@@ -18,7 +23,8 @@ import uk.cin.policy.ValidationProblem;
 /**
  * Every write to a plan goes through here, inside the mutation's transaction: the policy checks the plan with the
  * new fact (only problems the change brings count, each naming its rule), the rows are written, the plan's version
- * moves on (a concurrent writer gets CONFLICT), and the stored deadlines are rewritten.
+ * moves on (a concurrent writer gets CONFLICT), the stored deadlines are rewritten, and a change subscribers would
+ * see is recorded and announced on commit.
  */
 @Component
 public class PlanWrites {
@@ -29,12 +35,17 @@ public class PlanWrites {
     private final PlanRepository plans;
     private final PolicyEngine engine;
     private final DeadlineStore deadlines;
+    private final ChangeRecorder changes;
+    private final Clock clock;
 
-    public PlanWrites(PlanStates states, PlanRepository plans, PolicyEngine engine, DeadlineStore deadlines) {
+    public PlanWrites(PlanStates states, PlanRepository plans, PolicyEngine engine, DeadlineStore deadlines,
+            ChangeRecorder changes, Clock clock) {
         this.states = states;
         this.plans = plans;
         this.engine = engine;
         this.deadlines = deadlines;
+        this.changes = changes;
+        this.clock = clock;
     }
 
     /** The plan as stored, or a NOT_FOUND userError on the given input field. */
@@ -45,13 +56,28 @@ public class PlanWrites {
 
     /** Checks the plan with its new facts against the policy, then writes. */
     public Mono<Void> write(PlanState before, PlanFacts after, Mono<Void> rows) {
-        List<UserError> errors = newProblems(before == null ? null : before.facts(), after, before.pack());
+        return write(before, before.facts(), after, rows);
+    }
+
+    /** Writes a plan just opened: its deadlines are all new. */
+    public Mono<Void> writeNew(PlanState opened) {
+        return write(opened, null, opened.facts(), Mono.empty());
+    }
+
+    private Mono<Void> write(PlanState state, PlanFacts before, PlanFacts after, Mono<Void> rows) {
+        List<UserError> errors = newProblems(before, after, state.pack());
         if (!errors.isEmpty()) {
             return Mono.error(new Refusal(errors));
         }
-        UUID planId = before.plan().id();
-        return rows.then(plans.bumpVersion(planId, before.plan().version()))
-                .flatMap(moved -> moved ? deadlines.rewrite(planId, after, before.pack())
+        UUID planId = state.plan().id();
+        LocalDate today = LocalDate.now(clock);
+        Evaluation was = before == null ? null : engine.evaluate(before, today, state.pack());
+        Evaluation now = engine.evaluate(after, today, state.pack());
+        // Recorded last in the transaction: subscribers hear of the change when, and only if, it commits.
+        Mono<Void> announce = ChangeRecorder.changed(was, now) ? changes.record(planId, state.plan().authorityCode(),
+                DeadlineChange.Cause.MUTATION, now.nextReviewDue(), now.isOverdue()) : Mono.empty();
+        return rows.then(plans.bumpVersion(planId, state.plan().version()))
+                .flatMap(moved -> moved ? deadlines.rewrite(planId, after, state.pack()).then(announce)
                         : Mono.error(new Refusal(UserError.of(CONFLICT,
                                 "the plan was changed by someone else at the same time; reload it and try again",
                                 "input", "planId"))));

@@ -1,0 +1,119 @@
+package uk.cin.live;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
+import org.springframework.stereotype.Controller;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
+import uk.cin.api.ApiException;
+import uk.cin.api.GlobalId;
+import uk.cin.api.GlobalId.NodeType;
+import uk.cin.plan.CinPlan;
+
+/**
+ * deadlinesChanged: live changes, filtered by authority or plan, optionally resumed after an event id. Each
+ * subscriber has a bounded buffer of its own: one that falls that far behind is ended with SUBSCRIBER_TOO_SLOW, and
+ * nobody else (the writers included) waits for it.
+ */
+@Controller
+public class LiveController extends SubscriptionExceptionResolverAdapter {
+
+    public static final int BUFFER = 256;
+
+    /** A subscriber that fell a whole buffer behind. */
+    static final class TooSlow extends RuntimeException {
+        TooSlow() {
+            super("SUBSCRIBER_TOO_SLOW", null, false, false);
+        }
+    }
+
+    private final ChangeFeed feed;
+
+    public LiveController(ChangeFeed feed) {
+        this.feed = feed;
+    }
+
+    @SubscriptionMapping
+    public Flux<DeadlineChange> deadlinesChanged(@Argument String authorityCode, @Argument String planId,
+            @Argument String after) {
+        UUID plan = planId == null ? null : GlobalId.require(planId, NodeType.CinPlan);
+        long afterId = after == null ? -1 : parseEventId(after);
+        return Flux.defer(() -> {
+            // Live changes are buffered from the start, while earlier ones are read: no gap between the two.
+            Sinks.Many<DeadlineChange> buffer = Sinks.many().unicast()
+                    .onBackpressureBuffer(Queues.<DeadlineChange>get(BUFFER).get());
+            Disposable live = feed.live().filter(c -> matches(c, authorityCode, plan)).subscribe(c -> {
+                if (buffer.tryEmitNext(c).isFailure()) {
+                    buffer.tryEmitError(new TooSlow());
+                }
+            });
+            Flux<DeadlineChange> earlier = afterId < 0 ? Flux.empty()
+                    : feed.sinceWithPlans(afterId).filter(c -> matches(c, authorityCode, plan));
+            AtomicLong last = new AtomicLong(afterId);
+            return Flux.concat(earlier, buffer.asFlux())
+                    .filter(c -> {
+                        if (c.id() <= last.get()) {
+                            return false;
+                        }
+                        last.set(c.id());
+                        return true;
+                    })
+                    .doFinally(signal -> live.dispose());
+        });
+    }
+
+    private static boolean matches(DeadlineChange change, String authorityCode, UUID plan) {
+        return (authorityCode == null || authorityCode.equals(change.authorityCode()))
+                && (plan == null || plan.equals(change.planId()));
+    }
+
+    private static long parseEventId(String id) {
+        try {
+            long parsed = Long.parseLong(id);
+            if (parsed >= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ApiException(ApiException.INVALID_ID, "after must be the id of an event received earlier");
+    }
+
+    @SchemaMapping(typeName = "DeadlineChange", field = "id")
+    public String eventId(DeadlineChange change) {
+        return Long.toString(change.id());
+    }
+
+    @SchemaMapping(typeName = "DeadlineChange")
+    public CinPlan plan(DeadlineChange change) {
+        return change.plan();
+    }
+
+    /** How a subscription that fails ends: a coded error, with no detail of the failure. */
+    @Override
+    protected List<GraphQLError> resolveToMultipleErrors(Throwable ex) {
+        if (ex instanceof TooSlow) {
+            return List.of(GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST)
+                    .message("The subscriber fell more than " + BUFFER + " events behind; resubscribe with after: "
+                            + "the last event id received")
+                    .extensions(Map.of("code", "SUBSCRIBER_TOO_SLOW")).build());
+        }
+        if (ex instanceof ApiException api) {
+            return List.of(GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST).message(api.getMessage())
+                    .extensions(Map.of("code", api.code())).build());
+        }
+        return List.of(GraphqlErrorBuilder.newError().errorType(ErrorType.INTERNAL_ERROR)
+                .message("Internal error in the subscription").extensions(Map.of("code", "INTERNAL_ERROR")).build());
+    }
+}

@@ -1,0 +1,70 @@
+package uk.cin.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import reactor.test.StepVerifier;
+import uk.cin.api.Api;
+import uk.cin.api.GlobalId;
+
+/** The change stream: committed writes arrive, filtered; refused writes never do; a resumed stream misses nothing. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureHttpGraphQlTester
+class LiveFeedTest {
+
+    @Autowired
+    HttpGraphQlTester tester;
+    @Autowired
+    LiveController live;
+
+    @Test
+    void aCommittedWriteArrivesOnceAndARefusedOneNever() {
+        Api api = new Api(tester);
+        String plan = api.openPlan(api.addChild(api.createFamily("derby", "Live"), "O", false), "AFTER_ASSESSMENT",
+                "2026-09-01", "2026-10-01");
+        StepVerifier.create(live.deadlinesChanged(null, plan, null).take(1))
+                .then(() -> {
+                    // Refused (a meeting before the referral): nothing is written, nothing announced.
+                    assertThat(Api.errors(api.recordMeeting(Map.of("planId", plan, "kind", "REVIEW", "heldOn",
+                            "2026-08-01", "chairRole", "CIN_REVIEWING_OFFICER")))).isNotEmpty();
+                    assertThat(Api.errors(api.recordMeeting(Map.of("planId", plan, "kind", "REVIEW", "heldOn",
+                            "2026-10-14", "chairRole", "CIN_REVIEWING_OFFICER")))).isEmpty();
+                })
+                .assertNext(change -> {
+                    assertThat(change.cause()).isEqualTo(DeadlineChange.Cause.MUTATION);
+                    assertThat(GlobalId.of(GlobalId.NodeType.CinPlan, change.planId())).isEqualTo(plan);
+                    assertThat(change.authorityCode()).isEqualTo("derby");
+                    assertThat(change.plan()).isNotNull();
+                })
+                .expectComplete()
+                .verify(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void anAuthorityFilterSeesOnlyItsOwnAndAResumedStreamStartsWithWhatWasMissed() {
+        Api api = new Api(tester);
+        String camden = api.openPlan(api.addChild(api.createFamily("camden", "Live"), "P", false),
+                "AFTER_ASSESSMENT", "2026-09-01", "2026-10-01");
+        // Opening a plan is a change; note its id, then change the plan twice while nobody listens.
+        DeadlineChange opened = live.deadlinesChanged(null, camden, "0").blockFirst(Duration.ofSeconds(20));
+        assertThat(opened).isNotNull();
+        api.recordMeeting(Map.of("planId", camden, "kind", "PLANNING", "heldOn", "2026-10-14", "chairRole",
+                "TEAM_MANAGER"));
+        api.openPlan(api.addChild(api.createFamily("nottinghamshire", "Live"), "Q", false), "AFTER_ASSESSMENT",
+                "2026-09-01", "2026-10-01");
+
+        StepVerifier.create(live.deadlinesChanged("camden", null, Long.toString(opened.id())).take(1))
+                .assertNext(change -> {
+                    assertThat(change.id()).isGreaterThan(opened.id());
+                    assertThat(GlobalId.of(GlobalId.NodeType.CinPlan, change.planId())).isEqualTo(camden);
+                })
+                .expectComplete()
+                .verify(Duration.ofSeconds(20));
+    }
+}
