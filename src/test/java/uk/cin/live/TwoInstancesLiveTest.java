@@ -1,0 +1,131 @@
+package uk.cin.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.graphql.client.HttpGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+import uk.cin.CinApplication;
+
+/**
+ * End to end, as clients see it: a subscriber on instance B over a real WebSocket (graphql-transport-ws) receives
+ * the change a mutation made over HTTP on instance A; over SSE too.
+ */
+class TwoInstancesLiveTest {
+
+    private static ConfigurableApplicationContext first;
+    private static ConfigurableApplicationContext second;
+
+    @BeforeAll
+    static void startTwoInstances() {
+        first = new SpringApplicationBuilder(CinApplication.class).run("--server.port=0");
+        second = new SpringApplicationBuilder(CinApplication.class).run("--server.port=0",
+                "--spring.graphql.websocket.connection-init-timeout=2s");
+    }
+
+    @AfterAll
+    static void stop() {
+        second.close();
+        first.close();
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private static HttpGraphQlClient http(ConfigurableApplicationContext context) {
+        return HttpGraphQlClient.builder().url("http://localhost:" + port(context) + "/graphql").build();
+    }
+
+    private static String createPlan(HttpGraphQlClient a) {
+        String family = a.document("mutation { createFamily(input: {authorityCode: \"camden\", name: \"WS\"})"
+                + " { family { id } } }").retrieve("createFamily.family.id").toEntity(String.class).block();
+        String child = a.document("mutation($f: ID!) { addChild(input: {familyId: $f, givenName: \"R\","
+                + " familyName: \"S\"}) { child { id } } }").variable("f", family)
+                .retrieve("addChild.child.id").toEntity(String.class).block();
+        return a.document("mutation($c: ID!) { openPlan(input: {childId: $c, startReason: AFTER_ASSESSMENT,"
+                + " referralDate: \"2026-09-01\", triggerDate: \"2026-10-01\"}) { plan { id } } }")
+                .variable("c", child).retrieve("openPlan.plan.id").toEntity(String.class).block();
+    }
+
+    private static Mono<Void> recordMeeting(HttpGraphQlClient a, String plan) {
+        return a.document("mutation($p: ID!) { recordMeeting(input: {planId: $p, kind: PLANNING,"
+                + " heldOn: \"2026-10-14\", chairRole: TEAM_MANAGER}) { userErrors { code } } }")
+                .variable("p", plan).execute().then();
+    }
+
+    @Test
+    void aMutationOnOneInstanceReachesAWebSocketSubscriberOnTheOther() {
+        HttpGraphQlClient a = http(first);
+        String plan = createPlan(a);
+        WebSocketGraphQlClient b = WebSocketGraphQlClient.builder(
+                URI.create("ws://localhost:" + port(second) + "/graphql"), new ReactorNettyWebSocketClient()).build();
+        Flux<Map> events = b.document("subscription($p: ID!) { deadlinesChanged(planId: $p) {"
+                        + " id cause changedAt nextReviewDue isOverdue plan { id status } } }")
+                .variable("p", plan).retrieveSubscription("deadlinesChanged").toEntity(Map.class);
+        StepVerifier.create(events.take(1))
+                .thenAwait(Duration.ofMillis(500))
+                .then(() -> recordMeeting(a, plan).block())
+                .assertNext(event -> {
+                    assertThat(event.get("cause")).isEqualTo("MUTATION");
+                    assertThat(((Map<?, ?>) event.get("plan")).get("id")).isEqualTo(plan);
+                    // CAM-03: 14 Oct + 3 months.
+                    assertThat(event.get("nextReviewDue")).isEqualTo("2027-01-14");
+                })
+                .expectComplete()
+                .verify(Duration.ofSeconds(30));
+        b.stop().block();
+    }
+
+    @Test
+    void aSubscriberOverSseReceivesTheChangeToo() {
+        HttpGraphQlClient a = http(first);
+        String plan = createPlan(a);
+        Flux<String> sse = org.springframework.web.reactive.function.client.WebClient
+                .create("http://localhost:" + port(second)).post().uri("/graphql")
+                .accept(org.springframework.http.MediaType.TEXT_EVENT_STREAM)
+                .bodyValue(Map.of("query", "subscription($p: ID!) { deadlinesChanged(planId: $p) { cause plan { id } } }",
+                        "variables", Map.of("p", plan)))
+                .retrieve().bodyToFlux(String.class);
+        StepVerifier.create(sse.filter(line -> line.contains("deadlinesChanged")).take(1))
+                .thenAwait(Duration.ofMillis(500))
+                .then(() -> recordMeeting(a, plan).block())
+                .assertNext(line -> assertThat(line).contains("MUTATION").contains(plan))
+                .expectComplete()
+                .verify(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aSubscriptionWithoutConnectionInitIsClosed() {
+        // graphql-transport-ws: a socket that never sends connection_init is closed after the timeout.
+        List<String> closed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.springframework.web.reactive.socket.WebSocketHandler silent = new org.springframework.web.reactive.socket
+                .WebSocketHandler() {
+            @Override
+            public List<String> getSubProtocols() {
+                return List.of("graphql-transport-ws");
+            }
+
+            @Override
+            public Mono<Void> handle(org.springframework.web.reactive.socket.WebSocketSession session) {
+                return session.closeStatus().doOnNext(status -> closed.add(String.valueOf(status.getCode()))).then();
+            }
+        };
+        new ReactorNettyWebSocketClient().execute(URI.create("ws://localhost:" + port(second) + "/graphql"), silent)
+                .block(Duration.ofSeconds(40));
+        assertThat(closed).containsExactly("4408");
+    }
+}
