@@ -1,0 +1,113 @@
+package uk.cin.live;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import jakarta.annotation.PreDestroy;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import uk.cin.plan.PlanStates;
+
+
+/**
+ * At local midnight (the configured zone, Europe/London), every plan with a deadline that becomes overdue that day
+ * gets one TIME_PASSED change. A day is swept by the one instance that claims its row in sweep_day, in the same
+ * transaction as its changes; days missed while no instance ran are swept once, in order, on the next start or
+ * midnight. The first run of a new database starts from its first day, not from the past.
+ */
+@Component
+public class MidnightSweep {
+
+    private static final Logger log = LoggerFactory.getLogger(MidnightSweep.class);
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transactions;
+    private final PlanStates states;
+    private final ChangeRecorder changes;
+    private final Clock clock;
+    private Disposable schedule;
+
+    public MidnightSweep(DatabaseClient db, TransactionalOperator transactions, PlanStates states,
+            ChangeRecorder changes, Clock clock) {
+        this.db = db;
+        this.transactions = transactions;
+        this.states = states;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void start() {
+        catchUp().block();
+        schedule = Flux.defer(() -> Mono.delay(untilNextMidnight()).then(catchUp())).repeat()
+                .onErrorContinue((e, o) -> log.warn("Midnight sweep failed ({}); tries again at the next midnight",
+                        e.getClass().getName()))
+                .subscribe();
+    }
+
+    private Duration untilNextMidnight() {
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        ZonedDateTime midnight = now.toLocalDate().plusDays(1).atStartOfDay(now.getZone());
+        return Duration.between(now, midnight).plusMillis(50);
+    }
+
+    /** Sweeps every day from the one after the last swept to today. Safe to call on every instance at once. */
+    public Mono<Integer> catchUp() {
+        LocalDate today = LocalDate.now(clock);
+        return db.sql("select max(day) from sweep_day").map(r -> java.util.Optional.ofNullable(r.get(0,
+                        LocalDate.class))).one()
+                .flatMap(last -> last.isEmpty() ? sweep(today)
+                        : !last.get().isBefore(today) ? Mono.just(0)
+                        : Flux.fromStream(last.get().plusDays(1).datesUntil(today.plusDays(1)))
+                                .concatMap(this::sweep).reduce(0, Integer::sum));
+    }
+
+    /** One day: claim it, or leave it to the instance that did. Returns the number of plans announced. */
+    Mono<Integer> sweep(LocalDate day) {
+        Mono<Integer> work = db.sql("insert into sweep_day (day) values (:day) on conflict do nothing returning day")
+                .bind("day", day).map(r -> 1).one()
+                .flatMap(claimed -> becameOverdue(day).collectList().flatMap(plans -> announce(plans, day)
+                        .then(db.sql("update sweep_day set plans = :n where day = :day").bind("n", plans.size())
+                                .bind("day", day).then())
+                        .thenReturn(plans.size())))
+                .defaultIfEmpty(0);
+        return transactions.transactional(work);
+    }
+
+    /** Plans with a deadline due the day before, not met by the end of this day, and still applying. */
+    private Flux<UUID> becameOverdue(LocalDate day) {
+        return db.sql("select distinct plan_id from plan_deadline where due_date = :due and arose_on <= :day"
+                        + " and (ended_on is null or ended_on > :day) and (met_on is null or met_on > :day)")
+                .bind("due", day.minusDays(1)).bind("day", day).map(r -> r.get(0, UUID.class)).all();
+    }
+
+    private Mono<Void> announce(List<UUID> planIds, LocalDate day) {
+        if (planIds.isEmpty()) {
+            return Mono.empty();
+        }
+        return states.evaluate(planIds.stream().map(id -> new PlanStates.PlanAt(id, day))
+                        .collect(java.util.stream.Collectors.toSet()))
+                .flatMapMany(evaluated -> Flux.fromIterable(evaluated.values()))
+                .concatMap(e -> changes.record(e.state().plan().id(), e.state().plan().authorityCode(),
+                        DeadlineChange.Cause.TIME_PASSED, e.evaluation().nextReviewDue(), e.evaluation().isOverdue()))
+                .then();
+    }
+
+    @PreDestroy
+    public void stop() {
+        if (schedule != null) {
+            schedule.dispose();
+        }
+    }
+}
