@@ -53,15 +53,18 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
             // Live changes are buffered from the start, while earlier ones are read: no gap between the two.
             Sinks.Many<DeadlineChange> buffer = Sinks.many().unicast()
                     .onBackpressureBuffer(Queues.<DeadlineChange>get(BUFFER).get());
+            // An overflow ends the subscription at once: the buffer's own error would wait behind what it holds.
+            Sinks.Empty<DeadlineChange> overflow = Sinks.empty();
             Disposable live = feed.live().filter(c -> matches(c, authorityCode, plan)).subscribe(c -> {
                 if (buffer.tryEmitNext(c).isFailure()) {
-                    buffer.tryEmitError(new TooSlow());
+                    overflow.tryEmitError(new TooSlow());
                 }
             });
             Flux<DeadlineChange> earlier = afterId < 0 ? Flux.empty()
                     : feed.sinceWithPlans(afterId).filter(c -> matches(c, authorityCode, plan));
             AtomicLong last = new AtomicLong(afterId);
             return Flux.concat(earlier, buffer.asFlux())
+                    .mergeWith(overflow.asMono())
                     .filter(c -> {
                         if (c.id() <= last.get()) {
                             return false;
