@@ -1,0 +1,77 @@
+// Live benchmark (not a test): SUBSCRIBERS WebSocket subscribers on one instance, while RATE mutations a second are
+// made for SECONDS seconds. Reports the latency from each change's commit (its changedAt, stamped by PostgreSQL in
+// the writing transaction) to its delivery, over every delivery.
+//   CIN_URL=http://localhost:8080 SUBSCRIBERS=1000 RATE=50 SECONDS=20 node bench.mjs
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+
+const base = process.env.CIN_URL ?? 'http://localhost:8080';
+const subscribers = Number(process.env.SUBSCRIBERS ?? 1000);
+const rate = Number(process.env.RATE ?? 50);
+const seconds = Number(process.env.SECONDS ?? 20);
+const authorities = ['camden', 'derby', 'nottinghamshire', 'children-law-2008', 'london-azeus'];
+
+async function graphql(query, variables = {}) {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+// Children to open plans for: one mutation a change.
+const writes = rate * seconds;
+const children = [];
+for (const authority of authorities) {
+  const family = (await graphql(`mutation { createFamily(input: {authorityCode: "${authority}", name: "Bench"}) {
+    family { id } } }`)).createFamily.family.id;
+  const batch = await Promise.all(Array.from({ length: Math.ceil(writes / authorities.length) }, (_, i) => graphql(
+    'mutation($f: ID!) { addChild(input: {familyId: $f, givenName: "B", familyName: "C"}) { child { id } } }',
+    { f: family })));
+  children.push(...batch.map((d) => d.addChild.child.id));
+}
+// Interleave authorities so that every subscriber's share arrives steadily.
+children.sort((a, b) => (a < b ? -1 : 1));
+
+const latencies = [];
+const clients = [];
+let ready = 0;
+for (let i = 0; i < subscribers; i++) {
+  const client = createClient({ url: `${base.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: false });
+  clients.push(client);
+  client.subscribe({
+    query: 'subscription($a: String) { deadlinesChanged(authorityCode: $a) { id changedAt } }',
+    variables: { a: authorities[i % authorities.length] },
+  }, {
+    next: (event) => latencies.push(Date.now() - Date.parse(event.data.deadlinesChanged.changedAt)),
+    error: (e) => console.error('subscriber error', JSON.stringify(e).slice(0, 200)),
+    complete: () => {},
+  });
+  client.on('connected', () => { ready++; });
+}
+while (ready < subscribers) await new Promise((r) => setTimeout(r, 100));
+await new Promise((r) => setTimeout(r, 1000));
+console.log(`${subscribers} subscribers connected; making ${rate} mutations a second for ${seconds} s`);
+
+const today = new Date().toISOString().slice(0, 10);
+const started = Date.now();
+let done = 0;
+const inFlight = [];
+for (let i = 0; i < writes; i++) {
+  const due = started + (i * 1000) / rate;
+  await new Promise((r) => setTimeout(r, Math.max(0, due - Date.now())));
+  inFlight.push(graphql(`mutation($c: ID!) { openPlan(input: {childId: $c, startReason: AFTER_ASSESSMENT,
+    referralDate: "${today}", triggerDate: "${today}"}) { plan { id } } }`, { c: children[i] }).then(() => { done++; }));
+}
+await Promise.all(inFlight);
+await new Promise((r) => setTimeout(r, 3000));
+const elapsed = (Date.now() - started) / 1000;
+
+latencies.sort((a, b) => a - b);
+const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+console.log(`mutations: ${done} in ${elapsed.toFixed(1)} s (${(done / (elapsed - 3)).toFixed(1)}/s)`);
+console.log(`deliveries: ${latencies.length} (expected ${Math.round(writes * subscribers / authorities.length)})`);
+console.log(`commit to delivery: p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms, max ${latencies.at(-1)} ms`);
+await Promise.all(clients.map((c) => c.dispose()));
+process.exit(0);
