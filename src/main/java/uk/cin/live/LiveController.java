@@ -15,6 +15,7 @@ import org.springframework.stereotype.Controller;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.concurrent.Queues;
 import uk.cin.api.ApiException;
 import uk.cin.api.GlobalId;
@@ -63,7 +64,9 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
             Flux<DeadlineChange> earlier = afterId < 0 ? Flux.empty()
                     : feed.sinceWithPlans(afterId).filter(c -> matches(c, authorityCode, plan));
             AtomicLong last = new AtomicLong(afterId);
-            return Flux.concat(earlier, buffer.asFlux())
+            // Delivery (GraphQL execution, encoding, sending) runs on the parallel scheduler, not on the thread that
+            // hears the database: one thread cannot serve a thousand subscribers.
+            return Flux.concat(earlier, buffer.asFlux().publishOn(Schedulers.parallel(), 32))
                     .mergeWith(overflow.asMono())
                     .filter(c -> {
                         if (c.id() <= last.get()) {
