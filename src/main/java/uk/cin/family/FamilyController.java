@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -17,6 +15,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 import uk.cin.api.ApiException;
+import uk.cin.api.Batches;
 import uk.cin.api.GlobalId;
 import uk.cin.api.GlobalId.NodeType;
 import uk.cin.api.Inputs;
@@ -117,13 +116,8 @@ public class FamilyController {
 
     @BatchMapping(typeName = "Family")
     public Mono<Map<Family, List<Child>>> children(List<Family> list) {
-        return families.childrenOfFamilies(list.stream().map(Family::id).toList()).collectList()
-                .map(all -> {
-                    Map<UUID, List<Child>> byFamily = all.stream().collect(Collectors.groupingBy(Child::familyId));
-                    Map<Family, List<Child>> result = new LinkedHashMap<>();
-                    list.forEach(f -> result.put(f, byFamily.getOrDefault(f.id(), List.of())));
-                    return result;
-                });
+        return Batches.many(list, Family::id, families.childrenOfFamilies(list.stream().map(Family::id).toList()),
+                Child::familyId);
     }
 
     @SchemaMapping(typeName = "Child", field = "id")
@@ -133,13 +127,8 @@ public class FamilyController {
 
     @BatchMapping(typeName = "Child")
     public Mono<Map<Child, Family>> family(List<Child> list) {
-        return families.families(list.stream().map(Child::familyId).distinct().toList())
-                .collectMap(Family::id, Function.identity())
-                .map(byId -> {
-                    Map<Child, Family> result = new LinkedHashMap<>();
-                    list.forEach(c -> result.put(c, byId.get(c.familyId())));
-                    return result;
-                });
+        return Batches.one(list, Child::familyId,
+                families.families(list.stream().map(Child::familyId).distinct().toList()), Family::id);
     }
 
     @BatchMapping(typeName = "Child")

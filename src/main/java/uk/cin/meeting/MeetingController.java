@@ -3,12 +3,10 @@ package uk.cin.meeting;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -18,6 +16,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import uk.cin.api.Batches;
 import uk.cin.api.GlobalId;
 import uk.cin.api.GlobalId.NodeType;
 import uk.cin.api.Inputs;
@@ -158,32 +157,22 @@ public class MeetingController {
 
     @BatchMapping(typeName = "Meeting")
     public Mono<Map<Meeting, CinPlan>> plan(List<Meeting> meetings) {
-        return plans.plans(meetings.stream().map(Meeting::planId).distinct().toList())
-                .collectMap(CinPlan::id, Function.identity())
-                .map(byId -> {
-                    Map<Meeting, CinPlan> result = new LinkedHashMap<>();
-                    meetings.forEach(m -> result.put(m, byId.get(m.planId())));
-                    return result;
-                });
+        return Batches.one(meetings, Meeting::planId,
+                plans.plans(meetings.stream().map(Meeting::planId).distinct().toList()), CinPlan::id);
     }
 
     @BatchMapping(typeName = "Meeting")
     public Mono<Map<Meeting, List<Attendee>>> attendees(List<Meeting> meetings) {
         UUID[] ids = meetings.stream().map(Meeting::id).toArray(UUID[]::new);
-        return db.sql("select * from attendee where meeting_id = any(:ids) order by meeting_id, position")
-                .bind("ids", ids)
-                .map(r -> new Attendee(r.get("meeting_id", UUID.class), r.get("position", Integer.class),
-                        r.get("name", String.class), r.get("role", String.class),
-                        Boolean.TRUE.equals(r.get("invited", Boolean.class)),
-                        Boolean.TRUE.equals(r.get("attended", Boolean.class))))
-                .all().collectList()
-                .map(all -> {
-                    Map<UUID, List<Attendee>> byMeeting = all.stream()
-                            .collect(Collectors.groupingBy(Attendee::meetingId));
-                    Map<Meeting, List<Attendee>> result = new LinkedHashMap<>();
-                    meetings.forEach(m -> result.put(m, byMeeting.getOrDefault(m.id(), List.of())));
-                    return result;
-                });
+        return Batches.many(meetings, Meeting::id,
+                db.sql("select * from attendee where meeting_id = any(:ids) order by meeting_id, position")
+                        .bind("ids", ids)
+                        .map(r -> new Attendee(r.get("meeting_id", UUID.class), r.get("position", Integer.class),
+                                r.get("name", String.class), r.get("role", String.class),
+                                Boolean.TRUE.equals(r.get("invited", Boolean.class)),
+                                Boolean.TRUE.equals(r.get("attended", Boolean.class))))
+                        .all(),
+                Attendee::meetingId);
     }
 
     /** The policy's view of a held meeting, judged on the later of today and the day it was held. */
@@ -228,19 +217,7 @@ public class MeetingController {
 
     private <T> Mono<Map<T, Meeting>> byId(List<T> items, Function<T, UUID> meetingId) {
         List<UUID> ids = items.stream().map(meetingId).filter(java.util.Objects::nonNull).distinct().toList();
-        if (ids.isEmpty()) {
-            return Mono.just(Map.of());
-        }
-        return plans.meetingsById(ids).collectMap(Meeting::id, Function.identity())
-                .map(byId -> {
-                    Map<T, Meeting> result = new LinkedHashMap<>();
-                    items.forEach(i -> {
-                        UUID id = meetingId.apply(i);
-                        if (id != null && byId.containsKey(id)) {
-                            result.put(i, byId.get(id));
-                        }
-                    });
-                    return result;
-                });
+        return ids.isEmpty() ? Mono.just(Map.of())
+                : Batches.one(items, meetingId, plans.meetingsById(ids), Meeting::id);
     }
 }

@@ -3,13 +3,10 @@ package uk.cin.plan;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -19,6 +16,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 import uk.cin.api.ApiException;
+import uk.cin.api.Batches;
 import uk.cin.api.GlobalId;
 import uk.cin.api.GlobalId.NodeType;
 import uk.cin.api.Inputs;
@@ -270,40 +268,20 @@ public class PlanController {
 
     @BatchMapping(typeName = "CinPlan")
     public Mono<Map<CinPlan, Child>> child(List<CinPlan> list) {
-        return families.children(list.stream().map(CinPlan::childId).distinct().toList())
-                .collectMap(Child::id, Function.identity())
-                .map(byId -> {
-                    Map<CinPlan, Child> result = new LinkedHashMap<>();
-                    list.forEach(p -> result.put(p, byId.get(p.childId())));
-                    return result;
-                });
+        return Batches.one(list, CinPlan::childId,
+                families.children(list.stream().map(CinPlan::childId).distinct().toList()), Child::id);
     }
 
     @BatchMapping(typeName = "Child")
     public Mono<Map<Child, List<CinPlan>>> plans(List<Child> children) {
-        return plans.plansOfChildren(children.stream().map(Child::id).toList()).collectList()
-                .map(all -> {
-                    Map<UUID, List<CinPlan>> byChild = all.stream().collect(Collectors.groupingBy(CinPlan::childId));
-                    Map<Child, List<CinPlan>> result = new LinkedHashMap<>();
-                    children.forEach(c -> result.put(c, byChild.getOrDefault(c.id(), List.of())));
-                    return result;
-                });
+        return Batches.many(children, Child::id, plans.plansOfChildren(children.stream().map(Child::id).toList()),
+                CinPlan::childId);
     }
 
     @BatchMapping(typeName = "Child")
     public Mono<Map<Child, CinPlan>> currentPlan(List<Child> children) {
-        return plans.plansOfChildren(children.stream().map(Child::id).toList())
-                .filter(p -> p.status() == PlanStatus.OPEN)
-                .collectMap(CinPlan::childId, Function.identity())
-                .map(byChild -> {
-                    Map<Child, CinPlan> result = new LinkedHashMap<>();
-                    children.forEach(c -> {
-                        if (byChild.containsKey(c.id())) {
-                            result.put(c, byChild.get(c.id()));
-                        }
-                    });
-                    return result;
-                });
+        return Batches.one(children, Child::id, plans.plansOfChildren(children.stream().map(Child::id).toList())
+                .filter(p -> p.status() == PlanStatus.OPEN), CinPlan::childId);
     }
 
     private Mono<EvaluatedPlan> at(CinPlan plan, LocalDate asOf, DataLoader<PlanAt, EvaluatedPlan> loader) {
