@@ -24,12 +24,16 @@ import uk.cin.plan.PlanStates;
  * At local midnight (the configured zone, Europe/London), every plan with a deadline that becomes overdue that day
  * gets one TIME_PASSED change. A day is swept by the one instance that claims its row in sweep_day, in the same
  * transaction as its changes; days missed while no instance ran are swept once, in order, on the next start or
- * midnight. The first run of a new database starts from its first day, not from the past.
+ * midnight. The first run of a new database starts from its first day, not from the past. Each sweep also removes
+ * changes older than {@link #KEEP_DAYS} days.
  */
 @Component
 public class MidnightSweep {
 
     private static final Logger log = LoggerFactory.getLogger(MidnightSweep.class);
+
+    /** How long changes are kept: as far back as a subscriber can resume with after:. */
+    public static final int KEEP_DAYS = 30;
 
     private final DatabaseClient db;
     private final TransactionalOperator transactions;
@@ -80,9 +84,16 @@ public class MidnightSweep {
                 .flatMap(claimed -> becameOverdue(day).collectList().flatMap(plans -> announce(plans, day)
                         .then(db.sql("update sweep_day set plans = :n where day = :day").bind("n", plans.size())
                                 .bind("day", day).then())
+                        .then(prune(day))
                         .thenReturn(plans.size())))
                 .defaultIfEmpty(0);
         return transactions.transactional(work);
+    }
+
+    /** Changes older than the retention period go with the day's sweep. */
+    private Mono<Void> prune(LocalDate day) {
+        return db.sql("delete from deadline_change where changed_at < :cutoff")
+                .bind("cutoff", day.minusDays(KEEP_DAYS).atStartOfDay(clock.getZone()).toOffsetDateTime()).then();
     }
 
     /** Plans with a deadline due the day before, not met by the end of this day, and still applying. */

@@ -110,6 +110,18 @@ class MidnightSweepTest {
                 LocalDate.of(2026, 10, 17), LocalDate.of(2026, 10, 18), LocalDate.of(2026, 10, 19));
         // CAM-02's initial meeting (trigger 14 Oct + 2 weeks = 28 Oct) is not yet due: still one announcement.
         assertThat(timePassed(planId)).isEqualTo(1);
+
+        // Changes are kept 30 days. (Rows are stamped by the database's own clock, today; the test clock moves on
+        // past that plus 30 days.)
+        assertThat(changes(planId)).isPositive();
+        MovableClock.now = ZonedDateTime.now(LONDON).plusDays(MidnightSweep.KEEP_DAYS + 2).toInstant();
+        a.catchUp().block();
+        assertThat(changes(planId)).isZero();
+    }
+
+    private static long changes(UUID planId) {
+        return first.getBean(DatabaseClient.class).sql("select count(*) from deadline_change where plan_id = :p")
+                .bind("p", planId).map(r -> r.get(0, Long.class)).one().block();
     }
 
     private static long timePassed(UUID planId) {
