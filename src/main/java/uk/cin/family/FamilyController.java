@@ -22,6 +22,7 @@ import uk.cin.api.Inputs;
 import uk.cin.api.Mutations;
 import uk.cin.api.Refusal;
 import uk.cin.api.UserError;
+import uk.cin.policy.AuthorityController;
 import uk.cin.policy.AuthorityController.Authority;
 import uk.cin.policy.pack.PolicyPacks;
 
@@ -44,12 +45,15 @@ public class FamilyController {
 
     private final FamilyRepository families;
     private final PolicyPacks packs;
+    private final AuthorityController authorities;
     private final Mutations mutations;
     private final Clock clock;
 
-    public FamilyController(FamilyRepository families, PolicyPacks packs, Mutations mutations, Clock clock) {
+    public FamilyController(FamilyRepository families, PolicyPacks packs, AuthorityController authorities,
+            Mutations mutations, Clock clock) {
         this.families = families;
         this.packs = packs;
+        this.authorities = authorities;
         this.mutations = mutations;
         this.clock = clock;
     }
@@ -111,7 +115,7 @@ public class FamilyController {
 
     @SchemaMapping(typeName = "Family")
     public Authority authority(Family family) {
-        return Authority.of(packs.get(family.authorityCode()));
+        return authorities.authority(family.authorityCode());
     }
 
     @BatchMapping(typeName = "Family")

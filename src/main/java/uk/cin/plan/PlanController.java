@@ -30,6 +30,7 @@ import uk.cin.plan.CinPlan.PlanFlags;
 import uk.cin.plan.CinPlan.PlanStatus;
 import uk.cin.plan.PlanStates.EvaluatedPlan;
 import uk.cin.plan.PlanStates.PlanAt;
+import uk.cin.policy.AuthorityController;
 import uk.cin.policy.AuthorityController.Authority;
 import uk.cin.policy.ChairRole;
 import uk.cin.policy.Deadline;
@@ -86,16 +87,18 @@ public class PlanController {
     private final PlanWrites writes;
     private final FamilyRepository families;
     private final PolicyPacks packs;
+    private final AuthorityController authorities;
     private final Mutations mutations;
     private final Clock clock;
 
     public PlanController(PlanRepository plans, PlanStates states, PlanWrites writes, FamilyRepository families,
-            PolicyPacks packs, Mutations mutations, Clock clock) {
+            PolicyPacks packs, AuthorityController authorities, Mutations mutations, Clock clock) {
         this.plans = plans;
         this.states = states;
         this.writes = writes;
         this.families = families;
         this.packs = packs;
+        this.authorities = authorities;
         this.mutations = mutations;
         this.clock = clock;
     }
@@ -263,7 +266,7 @@ public class PlanController {
 
     @SchemaMapping(typeName = "CinPlan")
     public Authority authority(CinPlan plan) {
-        return Authority.of(packs.get(plan.authorityCode()));
+        return authorities.authority(plan.authorityCode());
     }
 
     @BatchMapping(typeName = "CinPlan")

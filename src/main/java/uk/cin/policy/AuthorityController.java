@@ -1,5 +1,6 @@
 package uk.cin.policy;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -7,28 +8,42 @@ import org.springframework.stereotype.Controller;
 import uk.cin.policy.pack.PolicyPack;
 import uk.cin.policy.pack.PolicyPacks;
 
-/** The authorities, straight from the policy packs. */
+/**
+ * The authorities, straight from the policy packs. They are fixed at start-up, so each is built once and shared by
+ * every field that names one (a page of 50 plans asks for 50).
+ */
 @Controller
 public class AuthorityController {
 
     /** An authority as the API shows it. */
     public record Authority(String code, String name, String calendar, String policyVersion, List<RuleRef> rules) {
 
-        public static Authority of(PolicyPack pack) {
+        static Authority of(PolicyPack pack) {
             List<RuleRef> rules = pack.ruleSummaries().entrySet().stream()
                     .map((Map.Entry<String, String> e) -> new RuleRef(e.getKey(), e.getValue())).toList();
             return new Authority(pack.code(), pack.name(), pack.calendar().name(), pack.policyVersion(), rules);
         }
     }
 
-    private final PolicyPacks packs;
+    private final Map<String, Authority> byCode = new LinkedHashMap<>();
 
     public AuthorityController(PolicyPacks packs) {
-        this.packs = packs;
+        for (PolicyPack pack : packs.all()) {
+            byCode.put(pack.code(), Authority.of(pack));
+        }
     }
 
     @QueryMapping
     public List<Authority> authorities() {
-        return packs.all().stream().map(Authority::of).toList();
+        return List.copyOf(byCode.values());
+    }
+
+    /** The authority with this pack code; every stored family names one that exists. */
+    public Authority authority(String code) {
+        Authority authority = byCode.get(code);
+        if (authority == null) {
+            throw new IllegalStateException("no policy pack for a stored authority code");
+        }
+        return authority;
     }
 }
