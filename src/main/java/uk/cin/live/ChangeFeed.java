@@ -107,8 +107,16 @@ public class ChangeFeed {
                 .all();
     }
 
+    /** As {@link #since}, with each change's plan: one query for all their plans, however many were missed. */
     public Flux<DeadlineChange> sinceWithPlans(long afterId) {
-        return since(afterId).concatMap(this::withPlan);
+        return since(afterId).collectList().flatMapMany(changes -> {
+            if (changes.isEmpty()) {
+                return Flux.empty();
+            }
+            List<UUID> planIds = changes.stream().map(DeadlineChange::planId).distinct().toList();
+            return plans.plans(planIds).collectMap(uk.cin.plan.CinPlan::id).flatMapMany(byId -> Flux.fromIterable(
+                    changes).map(c -> byId.containsKey(c.planId()) ? c.withPlan(byId.get(c.planId())) : c));
+        });
     }
 
     @PreDestroy
