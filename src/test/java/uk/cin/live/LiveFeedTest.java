@@ -63,6 +63,7 @@ class LiveFeedTest {
                 .assertNext(change -> {
                     assertThat(change.id()).isGreaterThan(opened.id());
                     assertThat(GlobalId.of(GlobalId.NodeType.CinPlan, change.planId())).isEqualTo(camden);
+                    assertThat(change.plan()).as("a replayed change carries its plan").isNotNull();
                 })
                 .expectComplete()
                 .verify(Duration.ofSeconds(20));
