@@ -30,10 +30,6 @@ public final class Inputs {
         return errors.isEmpty();
     }
 
-    public LocalDate today() {
-        return today;
-    }
-
     public void add(UserError error) {
         errors.add(error);
     }

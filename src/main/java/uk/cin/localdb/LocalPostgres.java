@@ -56,10 +56,6 @@ public final class LocalPostgres {
                 + (runAs == null ? "" : ", running as " + runAs) + ", started in " + startMillis + " ms";
     }
 
-    public int port() {
-        return port;
-    }
-
     public String r2dbcUrl() {
         return "r2dbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
