@@ -2,9 +2,12 @@ package uk.cin.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -206,6 +209,9 @@ class CinApiTest {
         Map<String, Object> input = new HashMap<>(Map.of("planId", plan, "kind", "REVIEW", "heldOn", "2026-10-14",
                 "chairRole", "CIN_REVIEWING_OFFICER", "clientMutationId", "visit-queue-1"));
         Map<String, Object> once = api.recordMeeting(input);
+        assertThat(once.get("userErrors")).asInstanceOf(InstanceOfAssertFactories.LIST).isEmpty();
+        assertThat(once).extractingByKey("plan").asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("id", plan);
         Map<String, Object> twice = api.recordMeeting(input);
         assertThat(twice).isEqualTo(once);
         tester.document("query($id: ID!) { plan(id: $id) { meetings { id } } }").variable("id", plan).execute()
@@ -250,11 +256,13 @@ class CinApiTest {
                 query($d: Date, $r: Date, $after: String) { plans(filter: {authorityCode: "nottinghamshire",
                   overdueAsOf: $d, reviewDueBefore: $r}, first: 1, after: $after) {
                   totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }""";
-        // On 16 October only the plan without a meeting had an overdue deadline; on 14 October neither did.
-        tester.document(query).variable("d", "2026-10-16").execute()
+        // On 16 October only the plan without a meeting had an overdue deadline; on 14 October neither did. Other
+        // tests' plans share the database, so these look at a page large enough for all of them.
+        String wholeList = query.replace("first: 1", "first: 500");
+        tester.document(wholeList).variable("d", "2026-10-16").execute()
                 .path("plans.edges[*].node.id").entityList(String.class).contains(missed)
                 .path("plans.edges[*].node.id").entityList(String.class).doesNotContain(onTime);
-        tester.document(query).variable("d", "2026-10-14").execute()
+        tester.document(wholeList).variable("d", "2026-10-14").execute()
                 .path("plans.edges[*].node.id").entityList(String.class).doesNotContain(missed, onTime);
 
         // Paging: one plan a page, the cursor leads to the next.

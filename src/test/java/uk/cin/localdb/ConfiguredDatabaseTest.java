@@ -14,8 +14,10 @@ class ConfiguredDatabaseTest {
 
     @Test
     void aConfiguredDatabaseSwitchesTheLocalProfileOff() {
-        // A database that exists apart from the service: the one the tests run on.
-        LocalPostgres database = LocalPostgres.startOrReuse(Path.of("target/test-postgres"), false);
+        // A database that exists apart from the service: the one the tests run on. Fresh, as the test configuration
+        // asks: whichever test starts it first, nothing is left from an earlier run (a stale receipt for a
+        // clientMutationId would answer a later test's mutation).
+        LocalPostgres database = LocalPostgres.startOrReuse(Path.of("target/test-postgres"), true);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CinApplication.class).run(
                 "--server.port=0",
                 "--spring.r2dbc.url=" + database.r2dbcUrl(), "--spring.r2dbc.username=cin",
