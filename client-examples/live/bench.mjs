@@ -1,5 +1,6 @@
 // Live benchmark (not a test): SUBSCRIBERS WebSocket subscribers on one instance, while RATE mutations a second are
-// made, WARMUP seconds unmeasured (the JIT compiles the delivery path meanwhile) and then SECONDS seconds measured.
+// made: WARMUP seconds unmeasured, the rate rising from a tenth of RATE to RATE (the JIT compiles the delivery path
+// meanwhile), then SECONDS seconds measured at RATE.
 // Reports the latency from each change's commit (its changedAt, stamped by PostgreSQL in the writing transaction)
 // to its delivery, over every measured delivery.
 //   CIN_URL=http://localhost:8080 SUBSCRIBERS=1000 RATE=50 WARMUP=20 SECONDS=20 node bench.mjs
@@ -23,7 +24,12 @@ async function graphql(query, variables = {}) {
 }
 
 // Children to open plans for: one mutation a change.
-const writes = rate * (warmup + seconds);
+const warmupWrites = Math.round(rate * warmup * 0.55);
+const writes = warmupWrites + rate * seconds;
+// When write i is due, in seconds from the start: during the warm-up the rate is rate * (0.1 + 0.9 t / warmup).
+const dueAt = (i) => (i < warmupWrites
+  ? (-0.1 + Math.sqrt(0.01 + (1.8 * i) / (rate * warmup))) / (0.9 / warmup)
+  : warmup + (i - warmupWrites) / rate);
 let measuredFrom = Infinity;
 const children = [];
 for (const authority of authorities) {
@@ -38,6 +44,7 @@ for (const authority of authorities) {
 children.sort((a, b) => (a < b ? -1 : 1));
 
 const latencies = [];
+const errors = new Map();
 const clients = [];
 let ready = 0;
 for (let i = 0; i < subscribers; i++) {
@@ -51,7 +58,7 @@ for (let i = 0; i < subscribers; i++) {
       const committed = Date.parse(event.data.deadlinesChanged.changedAt);
       if (committed >= measuredFrom) latencies.push(Date.now() - committed);
     },
-    error: (e) => console.error('subscriber error', JSON.stringify(e).slice(0, 200)),
+    error: (e) => { const key = JSON.stringify(e).slice(0, 120); errors.set(key, (errors.get(key) ?? 0) + 1); },
     complete: () => {},
   });
   client.on('connected', () => { ready++; });
@@ -63,13 +70,15 @@ console.log(`${subscribers} subscribers connected; ${rate} mutations a second, $
 const today = new Date().toISOString().slice(0, 10);
 const started = Date.now();
 let done = 0;
+const failed = [];
 const inFlight = [];
 for (let i = 0; i < writes; i++) {
-  const due = started + (i * 1000) / rate;
-  if (i === warmup * rate) measuredFrom = Date.now();
+  const due = started + dueAt(i) * 1000;
+  if (i === warmupWrites) measuredFrom = Date.now();
   await new Promise((r) => setTimeout(r, Math.max(0, due - Date.now())));
   inFlight.push(graphql(`mutation($c: ID!) { openPlan(input: {childId: $c, startReason: AFTER_ASSESSMENT,
-    referralDate: "${today}", triggerDate: "${today}"}) { plan { id } } }`, { c: children[i] }).then(() => { done++; }));
+    referralDate: "${today}", triggerDate: "${today}"}) { plan { id } } }`, { c: children[i] })
+    .then(() => { done++; }, (e) => { failed.push(e.message.slice(0, 120)); }));
 }
 await Promise.all(inFlight);
 await new Promise((r) => setTimeout(r, 3000));
@@ -77,8 +86,10 @@ const elapsed = (Date.now() - started) / 1000;
 
 latencies.sort((a, b) => a - b);
 const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-console.log(`mutations: ${done} in ${elapsed.toFixed(1)} s (${(done / (elapsed - 3)).toFixed(1)}/s)`);
+console.log(`mutations: ${done} made in ${elapsed.toFixed(1)} s, ${rate * seconds} of them at ${rate}/s while measured`);
+if (failed.length) console.log(`mutations failed: ${failed.length}, the first: ${failed[0]}`);
 console.log(`measured deliveries: ${latencies.length} (expected ${Math.round(rate * seconds * subscribers / authorities.length)})`);
 console.log(`commit to delivery: p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms, max ${latencies.at(-1)} ms`);
+for (const [error, count] of errors) console.log(`subscribers ended with an error (${count}): ${error}`);
 await Promise.all(clients.map((c) => c.dispose()));
 process.exit(0);

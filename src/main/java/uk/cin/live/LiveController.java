@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
@@ -20,7 +19,6 @@ import reactor.util.concurrent.Queues;
 import uk.cin.api.ApiException;
 import uk.cin.api.GlobalId;
 import uk.cin.api.GlobalId.NodeType;
-import uk.cin.plan.CinPlan;
 
 /**
  * deadlinesChanged: live changes, filtered by authority or plan, optionally resumed after an event id. Each
@@ -94,16 +92,6 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
             // reported below
         }
         throw new ApiException(ApiException.INVALID_ID, "after must be the id of an event received earlier");
-    }
-
-    @SchemaMapping(typeName = "DeadlineChange", field = "id")
-    public String eventId(DeadlineChange change) {
-        return Long.toString(change.id());
-    }
-
-    @SchemaMapping(typeName = "DeadlineChange")
-    public CinPlan plan(DeadlineChange change) {
-        return change.plan();
     }
 
     /** How a subscription that fails ends: a coded error, with no detail of the failure. */
