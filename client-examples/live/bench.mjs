@@ -14,9 +14,21 @@ const seconds = Number(process.env.SECONDS ?? 20);
 const warmup = Number(process.env.WARMUP ?? 20);
 const authorities = ['camden', 'derby', 'nottinghamshire', 'children-law-2008', 'london-azeus'];
 
-async function graphql(query, variables = {}) {
+// A team manager's token per authority, from the local profile's token endpoint.
+const tokens = {};
+for (const authority of authorities) {
+  tokens[authority] = (await (await fetch(`${base}/local/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ authority, teams: ['bench'], role: 'TEAM_MANAGER', subject: 'bench' }),
+  })).json()).token;
+}
+
+async function graphql(query, variables = {}, authority = 'camden') {
   const response = await fetch(`${base}/graphql`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[authority]}` },
+    body: JSON.stringify({ query, variables }),
   });
   const body = await response.json();
   if (body.errors) throw new Error(JSON.stringify(body.errors));
@@ -34,21 +46,26 @@ let measuredFrom = Infinity;
 const children = [];
 for (const authority of authorities) {
   const family = (await graphql(`mutation { createFamily(input: {authorityCode: "${authority}", name: "Bench"}) {
-    family { id } } }`)).createFamily.family.id;
+    family { id } } }`, {}, authority)).createFamily.family.id;
   const batch = await Promise.all(Array.from({ length: Math.ceil(writes / authorities.length) }, (_, i) => graphql(
     'mutation($f: ID!) { addChild(input: {familyId: $f, givenName: "B", familyName: "C"}) { child { id } } }',
-    { f: family })));
-  children.push(...batch.map((d) => d.addChild.child.id));
+    { f: family }, authority)));
+  children.push(...batch.map((d) => ({ id: d.addChild.child.id, authority })));
 }
 // Interleave authorities so that every subscriber's share arrives steadily.
-children.sort((a, b) => (a < b ? -1 : 1));
+children.sort((a, b) => (a.id < b.id ? -1 : 1));
 
 const latencies = [];
 const errors = new Map();
 const clients = [];
 let ready = 0;
 for (let i = 0; i < subscribers; i++) {
-  const client = createClient({ url: `${base.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: false });
+  const client = createClient({
+    url: `${base.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    lazy: false,
+    connectionParams: { Authorization: `Bearer ${tokens[authorities[i % authorities.length]]}` },
+  });
   clients.push(client);
   client.subscribe({
     query: 'subscription($a: String) { deadlinesChanged(authorityCode: $a) { id changedAt } }',
@@ -77,7 +94,7 @@ for (let i = 0; i < writes; i++) {
   if (i === warmupWrites) measuredFrom = Date.now();
   await new Promise((r) => setTimeout(r, Math.max(0, due - Date.now())));
   inFlight.push(graphql(`mutation($c: ID!) { openPlan(input: {childId: $c, startReason: AFTER_ASSESSMENT,
-    referralDate: "${today}", triggerDate: "${today}"}) { plan { id } } }`, { c: children[i] })
+    referralDate: "${today}", triggerDate: "${today}"}) { plan { id } } }`, { c: children[i].id }, children[i].authority)
     .then(() => { done++; }, (e) => { failed.push(e.message.slice(0, 120)); }));
 }
 await Promise.all(inFlight);

@@ -1,15 +1,21 @@
 // Subscribes to a plan's deadline changes over WebSocket, records a meeting over HTTP, prints the change.
 //   CIN_URL=http://localhost:8080 node subscribe.mjs
+// Against the local profile it asks /local/token for a camden team manager's token; elsewhere give one in CIN_TOKEN.
 // Exits 0 once the change has arrived, 1 if it has not within 30 seconds.
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
 const base = process.env.CIN_URL ?? 'http://localhost:8080';
+const token = process.env.CIN_TOKEN ?? (await (await fetch(`${base}/local/token`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ authority: 'camden', teams: ['team-a'], role: 'TEAM_MANAGER', subject: 'live-example' }),
+})).json()).token;
 
 async function graphql(query, variables = {}) {
   const response = await fetch(`${base}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
   const body = await response.json();
@@ -32,7 +38,12 @@ const plan = (await graphql(
 )).openPlan.plan;
 console.log(`plan ${plan.id}: next review due ${plan.nextReviewDue}`);
 
-const client = createClient({ url: `${base.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket });
+// Over a WebSocket the token goes in connection_init.
+const client = createClient({
+  url: `${base.replace(/^http/, 'ws')}/graphql`,
+  webSocketImpl: WebSocket,
+  connectionParams: { Authorization: `Bearer ${token}` },
+});
 const timeout = setTimeout(() => {
   console.error('no change arrived within 30 s');
   process.exit(1);

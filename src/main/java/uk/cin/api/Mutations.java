@@ -7,26 +7,34 @@ import java.util.function.Supplier;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import reactor.core.publisher.Mono;
+import uk.cin.audit.AuditLog;
+import uk.cin.security.Access;
+import uk.cin.security.Caller;
 
 /**
- * How every mutation runs: one transaction; bad input rolls it back and comes back as userErrors, so nothing at all
- * is written; and a clientMutationId the caller has used before returns the first result without writing again.
+ * How every mutation runs: within the request's transaction, from a savepoint; bad input (or a refused write) rolls
+ * back to it and comes back as userErrors, so nothing at all is written but the audit log's note of the refusal; and
+ * a clientMutationId the caller has used before returns the first result without writing again.
  */
 @Component
 public class Mutations {
 
-    /** Until access control exists, every caller is the same one. */
-    public static final String ANONYMOUS = "anonymous";
     public static final int CLIENT_MUTATION_ID_LENGTH = 200;
 
     private final DatabaseClient db;
-    private final TransactionalOperator transactions;
+    private final TransactionalOperator savepoint;
+    private final AuditLog audit;
 
-    public Mutations(DatabaseClient db, TransactionalOperator transactions) {
+    public Mutations(DatabaseClient db, ReactiveTransactionManager transactionManager, AuditLog audit) {
         this.db = db;
-        this.transactions = transactions;
+        this.savepoint = TransactionalOperator.create(transactionManager,
+                new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED));
+        this.audit = audit;
     }
 
     /**
@@ -43,18 +51,26 @@ public class Mutations {
             return Mono.just(refused.apply(List.of(UserError.of(ApiException.INVALID,
                     "must be 1 to " + CLIENT_MUTATION_ID_LENGTH + " characters", "input", "clientMutationId"))));
         }
-        String caller = ANONYMOUS;
-        Mono<UUID> firstRun = transactions.transactional(Mono.defer(work)
-                .flatMap(id -> clientMutationId == null ? Mono.just(id)
-                        : receipt(caller, clientMutationId, mutation, id).thenReturn(id)));
-        Mono<UUID> once = clientMutationId == null ? firstRun
-                : previous(caller, clientMutationId, mutation)
-                        .switchIfEmpty(firstRun.onErrorResume(DataIntegrityViolationException.class,
-                                // The same id sent twice at once: the other one won; answer as it did.
-                                e -> previous(caller, clientMutationId, mutation)
-                                        .switchIfEmpty(Mono.error(e))));
-        return once.flatMap(payload)
-                .onErrorResume(Refusal.class, r -> Mono.just(refused.apply(r.errors())));
+        return Access.caller().flatMap(who -> {
+            String caller = who.id();
+            Mono<UUID> firstRun = savepoint.transactional(Mono.defer(work)
+                    .flatMap(id -> (clientMutationId == null ? Mono.<Void>empty()
+                            : receipt(caller, clientMutationId, mutation, id))
+                            .then(audit.write(who, AuditLog.Action.WRITE, mutation, id)).thenReturn(id)));
+            Mono<UUID> once = clientMutationId == null ? firstRun
+                    : previous(caller, clientMutationId, mutation)
+                            .switchIfEmpty(firstRun.onErrorResume(DataIntegrityViolationException.class,
+                                    // The same id sent twice at once: the other one won; answer as it did.
+                                    e -> previous(caller, clientMutationId, mutation)
+                                            .switchIfEmpty(Mono.error(e))));
+            return once.flatMap(payload)
+                    .onErrorResume(Refusal.class, r -> refusedWrite(who, mutation)
+                            .thenReturn(refused.apply(r.errors())));
+        });
+    }
+
+    private Mono<Void> refusedWrite(Caller caller, String mutation) {
+        return audit.write(caller, AuditLog.Action.REFUSED, mutation, null);
     }
 
     private Mono<UUID> previous(String caller, String clientMutationId, String mutation) {

@@ -1,10 +1,13 @@
 package uk.cin.demo;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -28,6 +31,9 @@ import uk.cin.policy.PlanStartReason;
 import uk.cin.policy.ReviewOutcome;
 import uk.cin.policy.pack.PolicyPack;
 import uk.cin.policy.pack.PolicyPacks;
+import uk.cin.security.AuthorityScope;
+import uk.cin.security.Caller;
+import uk.cin.security.Role;
 
 /**
  * Made-up families for the local profile, loaded through the same mutations clients use: in every authority, a
@@ -47,9 +53,11 @@ public class DemoData {
     private final FamilyRepository familyRepository;
     private final PolicyPacks packs;
     private final Clock clock;
+    private final AuthorityScope scope;
 
     public DemoData(FamilyController families, PlanController plans, MeetingController meetings,
-            FamilyRepository familyRepository, PolicyPacks packs, Clock clock) {
+            FamilyRepository familyRepository, PolicyPacks packs, Clock clock, AuthorityScope scope) {
+        this.scope = scope;
         this.families = families;
         this.plans = plans;
         this.meetings = meetings;
@@ -58,14 +66,20 @@ public class DemoData {
         this.clock = clock;
     }
 
+    /** The demo families' teams: a practitioner of team-a sees two families, of team-b one. */
+    public static final List<String> TEAMS = List.of("team-a", "team-b");
+
     @EventListener(ApplicationReadyEvent.class)
     public void load() {
-        Long existing = familyRepository.countFamilies().block();
-        if (existing != null && existing > 0) {
-            return;
-        }
         long began = System.nanoTime();
-        Flux.fromIterable(packs.all()).concatMap(this::authority).then().block();
+        // Each authority as one of its managers would enter it, in a transaction scoped to it.
+        Flux.fromIterable(packs.all()).concatMap(pack -> {
+            Caller loader = new Caller("demo-data", pack.code(), Set.copyOf(TEAMS), Role.TEAM_MANAGER,
+                    Instant.now(clock).plus(Duration.ofHours(1)));
+            return scope.mono(pack.code(), familyRepository.countFamilies()
+                            .flatMap(existing -> existing > 0 ? Mono.<Void>empty() : authority(pack)))
+                    .contextWrite(context -> context.put(Caller.class, loader));
+        }).then().block();
         log.info("Demo data loaded for {} authorities in {} ms", packs.all().size(),
                 (System.nanoTime() - began) / 1_000_000);
     }
@@ -79,7 +93,7 @@ public class DemoData {
         String code = pack.code();
         // Siblings: one plan under way (first meeting 80 days ago, first review 20 days ago), one just opened with
         // its initial meeting already overdue.
-        Mono<Void> siblings = family(code, "Demo family Ashby").flatMap(f ->
+        Mono<Void> siblings = family(code, "Demo family Ashby", "team-a").flatMap(f ->
                 child(f, "Alex", false).flatMap(c -> open(c, PlanStartReason.AFTER_ASSESSMENT, today.minusDays(120),
                                 today.minusDays(90))
                         .flatMap(p -> meeting(p, first, today.minusDays(80), firstChair, null)
@@ -90,13 +104,13 @@ public class DemoData {
                         .then(child(f, "Sam", true).flatMap(c -> open(c, PlanStartReason.AFTER_ASSESSMENT,
                                 today.minusDays(45), today.minusDays(40)))).then());
         // A plan that ran its course: first meeting, a final review, closed.
-        Mono<Void> closed = family(code, "Demo family Brook").flatMap(f -> child(f, "Charlie", false)
+        Mono<Void> closed = family(code, "Demo family Brook", "team-a").flatMap(f -> child(f, "Charlie", false)
                 .flatMap(c -> open(c, PlanStartReason.AFTER_ASSESSMENT, today.minusDays(400), today.minusDays(380)))
                 .flatMap(p -> meeting(p, first, today.minusDays(370), firstChair, null)
                         .then(meeting(p, "REVIEW", today.minusDays(300), "SOCIAL_WORKER", ReviewOutcome.CLOSE))
                         .then(close(p, today.minusDays(295)))));
         // Stepped down from child protection 200 days ago: first review held late, the next one overdue.
-        Mono<Void> steppedDown = family(code, "Demo family Carter").flatMap(f -> child(f, "Dana", false)
+        Mono<Void> steppedDown = family(code, "Demo family Carter", "team-b").flatMap(f -> child(f, "Dana", false)
                 .flatMap(c -> open(c, PlanStartReason.STEP_DOWN_FROM_CHILD_PROTECTION, today.minusDays(400),
                         today.minusDays(200)))
                 .flatMap(p -> meeting(p, derby ? "REVIEW" : "PLANNING", today.minusDays(190), firstChair, null)
@@ -104,8 +118,8 @@ public class DemoData {
         return siblings.then(closed).then(steppedDown);
     }
 
-    private Mono<String> family(String authority, String name) {
-        return families.createFamily(new CreateFamilyInput(authority, name, null))
+    private Mono<String> family(String authority, String name, String team) {
+        return families.createFamily(new CreateFamilyInput(authority, name, team, null))
                 .map(p -> check(p.userErrors(), "createFamily") ? uk.cin.api.GlobalId.of(
                         uk.cin.api.GlobalId.NodeType.Family, p.family().id()) : null);
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** A child of a family. */
-public record Child(UUID id, UUID familyId, String givenName, String familyName, LocalDate dateOfBirth,
+/** The authority and team are the family's. */
+public record Child(UUID id, UUID familyId, String authorityCode, String team, String givenName, String familyName, LocalDate dateOfBirth,
         boolean disabled) {
 }

@@ -3,5 +3,5 @@ package uk.cin.family;
 import java.util.UUID;
 
 /** A family known to children's social care, in one authority. */
-public record Family(UUID id, String authorityCode, String name) {
+public record Family(UUID id, String authorityCode, String team, String name) {
 }

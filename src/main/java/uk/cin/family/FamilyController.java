@@ -25,12 +25,14 @@ import uk.cin.api.UserError;
 import uk.cin.policy.AuthorityController;
 import uk.cin.policy.AuthorityController.Authority;
 import uk.cin.policy.pack.PolicyPacks;
+import uk.cin.security.Access;
+import uk.cin.security.Caller;
 
 /** Families and children: queries, mutations, and their fields. */
 @Controller
 public class FamilyController {
 
-    public record CreateFamilyInput(String authorityCode, String name, String clientMutationId) {
+    public record CreateFamilyInput(String authorityCode, String name, String team, String clientMutationId) {
     }
 
     public record CreateFamilyPayload(Family family, List<UserError> userErrors, String clientMutationId) {
@@ -60,29 +62,38 @@ public class FamilyController {
 
     @QueryMapping
     public Mono<Family> family(@Argument String id) {
-        return families.families(List.of(GlobalId.require(id, NodeType.Family))).next();
+        UUID familyId = GlobalId.require(id, NodeType.Family);
+        return Access.caller().flatMap(caller -> families.families(List.of(familyId)).next()
+                .filter(f -> caller.reads(f.authorityCode(), f.team())));
     }
 
     @QueryMapping
     public Mono<Child> child(@Argument String id) {
-        return families.children(List.of(GlobalId.require(id, NodeType.Child))).next();
+        UUID childId = GlobalId.require(id, NodeType.Child);
+        return Access.caller().flatMap(caller -> families.children(List.of(childId)).next()
+                .filter(c -> caller.reads(c.authorityCode(), c.team())));
     }
 
     @MutationMapping
     public Mono<CreateFamilyPayload> createFamily(@Argument CreateFamilyInput input) {
         String cmid = input.clientMutationId();
-        return mutations.run("createFamily", cmid, () -> {
+        return mutations.run("createFamily", cmid, () -> Access.caller().flatMap(caller -> {
             Inputs in = new Inputs(clock);
             String name = in.text(input.name(), Inputs.NAME_LENGTH, "input", "name");
             if (packs.find(input.authorityCode()).isEmpty()) {
                 in.add(UserError.of(ApiException.NOT_FOUND, "no such authority; see the authorities query", "input",
                         "authorityCode"));
             }
+            String team = team(caller, in.optionalText(input.team(), 100, "input", "team"), in);
             if (!in.ok()) {
                 return Mono.error(new Refusal(in.errors()));
             }
-            return families.insert(new Family(UUID.randomUUID(), input.authorityCode(), name)).map(Family::id);
-        }, id -> families.families(List.of(id)).next().map(f -> new CreateFamilyPayload(f, List.of(), cmid)),
+            if (!caller.writes(input.authorityCode(), team)) {
+                return Mono.error(Access.forbidden(caller, caller.role().writesRecords()
+                        ? "may create families only in its own authority and teams" : "may not write records"));
+            }
+            return families.insert(new Family(UUID.randomUUID(), input.authorityCode(), team, name)).map(Family::id);
+        }), id -> families.families(List.of(id)).next().map(f -> new CreateFamilyPayload(f, List.of(), cmid)),
                 errors -> new CreateFamilyPayload(null, errors, cmid));
     }
 
@@ -101,11 +112,29 @@ public class FamilyController {
             return families.families(List.of(familyId)).next()
                     .switchIfEmpty(Mono.error(new Refusal(UserError.of(ApiException.NOT_FOUND, "no such family",
                             "input", "familyId"))))
-                    .flatMap(f -> families.insert(new Child(UUID.randomUUID(), familyId, given, familyName, dob,
-                            Boolean.TRUE.equals(input.disabled()))))
+                    .flatMap(f -> Access.write(f.authorityCode(), f.team(), "family", "input", "familyId")
+                            .then(families.insert(new Child(UUID.randomUUID(), familyId, f.authorityCode(), f.team(),
+                                    given, familyName, dob, Boolean.TRUE.equals(input.disabled())))))
                     .map(Child::id);
         }, id -> families.children(List.of(id)).next().map(c -> new AddChildPayload(c, List.of(), cmid)),
                 errors -> new AddChildPayload(null, errors, cmid));
+    }
+
+    /** The team a new family joins: as asked, or the caller's only team; a practitioner only its own. */
+    private static String team(Caller caller, String asked, Inputs in) {
+        if (asked == null) {
+            if (caller.teams().size() == 1) {
+                return caller.teams().iterator().next();
+            }
+            in.add(UserError.of(ApiException.INVALID, "say which team: you belong to " + caller.teams().size(),
+                    "input", "team"));
+            return null;
+        }
+        if (!uk.cin.security.Callers.TEAM_NAME.matcher(asked).matches()) {
+            in.add(UserError.of(ApiException.INVALID, "must be 1 to 100 letters, digits, spaces or - _ . ' &",
+                    "input", "team"));
+        }
+        return asked;
     }
 
     @SchemaMapping(typeName = "Family", field = "id")

@@ -13,6 +13,8 @@ import reactor.core.publisher.Mono;
 @Repository
 public class FamilyRepository {
 
+    private static final String CHILD_FROM = " from child c join family f on f.id = c.family_id";
+
     private final DatabaseClient db;
 
     public FamilyRepository(DatabaseClient db) {
@@ -20,8 +22,9 @@ public class FamilyRepository {
     }
 
     public Mono<Family> insert(Family family) {
-        return db.sql("insert into family (id, authority_code, name) values (:id, :authority, :name)")
-                .bind("id", family.id()).bind("authority", family.authorityCode()).bind("name", family.name())
+        return db.sql("insert into family (id, authority_code, team, name) values (:id, :authority, :team, :name)")
+                .bind("id", family.id()).bind("authority", family.authorityCode()).bind("team", family.team())
+                .bind("name", family.name())
                 .then().thenReturn(family);
     }
 
@@ -36,17 +39,17 @@ public class FamilyRepository {
     }
 
     public Flux<Family> families(Collection<UUID> ids) {
-        return db.sql("select id, authority_code, name from family where id = any(:ids)")
+        return db.sql("select id, authority_code, team, name from family where id = any(:ids)")
                 .bind("ids", ids.toArray(UUID[]::new)).map(FamilyRepository::family).all();
     }
 
     public Flux<Child> children(Collection<UUID> ids) {
-        return db.sql("select * from child where id = any(:ids)").bind("ids", ids.toArray(UUID[]::new))
+        return db.sql("select c.*, f.team" + CHILD_FROM + " where c.id = any(:ids)").bind("ids", ids.toArray(UUID[]::new))
                 .map(FamilyRepository::child).all();
     }
 
     public Flux<Child> childrenOfFamilies(Collection<UUID> familyIds) {
-        return db.sql("select * from child where family_id = any(:ids) order by created_at, id")
+        return db.sql("select c.*, f.team" + CHILD_FROM + " where c.family_id = any(:ids) order by c.created_at, c.id")
                 .bind("ids", familyIds.toArray(UUID[]::new)).map(FamilyRepository::child).all();
     }
 
@@ -56,11 +59,13 @@ public class FamilyRepository {
 
     static Family family(Readable row) {
         return new Family(row.get("id", UUID.class), row.get("authority_code", String.class),
+                row.get("team", String.class),
                 row.get("name", String.class));
     }
 
     static Child child(Readable row) {
         return new Child(row.get("id", UUID.class), row.get("family_id", UUID.class),
+                row.get("authority_code", String.class), row.get("team", String.class),
                 row.get("given_name", String.class), row.get("family_name", String.class),
                 row.get("date_of_birth", LocalDate.class), Boolean.TRUE.equals(row.get("disabled", Boolean.class)));
     }

@@ -25,6 +25,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 import uk.cin.plan.PlanRepository;
+import uk.cin.policy.pack.PolicyPacks;
+import uk.cin.security.AuthorityScope;
 
 /**
  * This instance's view of every committed change to any plan's deadlines: one connection of its own (outside the
@@ -40,12 +42,17 @@ public class ChangeFeed {
     private final AtomicLong lastSeen = new AtomicLong(-1);
     private final DatabaseClient db;
     private final PlanRepository plans;
+    private final AuthorityScope scope;
+    private final List<String> authorities;
     private final ConnectionFactory listenerFactory;
     private Disposable listening;
 
-    public ChangeFeed(DatabaseClient db, PlanRepository plans, Environment environment) {
+    public ChangeFeed(DatabaseClient db, PlanRepository plans, AuthorityScope scope, PolicyPacks packs,
+            Environment environment) {
         this.db = db;
         this.plans = plans;
+        this.scope = scope;
+        this.authorities = packs.codes();
         ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(environment.getRequiredProperty(
                 "spring.r2dbc.url")).mutate()
                 .option(ConnectionFactoryOptions.USER, environment.getProperty("spring.r2dbc.username", ""))
@@ -56,8 +63,10 @@ public class ChangeFeed {
 
     @EventListener(ApplicationReadyEvent.class)
     public void start() {
-        lastSeen.set(db.sql("select coalesce(max(id), 0) from deadline_change").map(r -> r.get(0, Long.class)).one()
-                .blockOptional().orElse(0L));
+        // Row-level security shows one authority's changes at a time: the latest is the greatest of theirs.
+        lastSeen.set(Flux.fromIterable(authorities).concatMap(code -> scope.mono(code,
+                        db.sql("select coalesce(max(id), 0) from deadline_change").map(r -> r.get(0, Long.class)).one()))
+                .reduce(0L, Math::max).blockOptional().orElse(0L));
         listening = Flux.usingWhen(listenerFactory.create(), this::listen, c -> c.close())
                 .doOnError(e -> log.warn("Lost the change listener ({}); listening again", e.getClass().getName()))
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5)))
@@ -80,7 +89,8 @@ public class ChangeFeed {
     }
 
     private Mono<DeadlineChange> withPlan(DeadlineChange change) {
-        return plans.plans(List.of(change.planId())).next().map(change::withPlan).defaultIfEmpty(change);
+        return scope.mono(change.authorityCode(), plans.plans(List.of(change.planId())).next())
+                .map(change::withPlan).defaultIfEmpty(change);
     }
 
     private synchronized void publish(DeadlineChange change) {
@@ -96,8 +106,15 @@ public class ChangeFeed {
         return sink.asFlux();
     }
 
-    /** Changes recorded after this event id, in order. */
-    public Flux<DeadlineChange> since(long afterId) {
+    /** Every authority's changes recorded after this event id, in order (after a lost connection). */
+    private Flux<DeadlineChange> since(long afterId) {
+        return Flux.fromIterable(authorities).concatMap(code -> scope.flux(code, changesAfter(afterId)))
+                .collectSortedList(java.util.Comparator.comparingLong(DeadlineChange::id))
+                .flatMapIterable(changes -> changes);
+    }
+
+    /** Changes recorded after this event id, in order, of the authority the transaction is scoped to. */
+    private Flux<DeadlineChange> changesAfter(long afterId) {
         return db.sql("select * from deadline_change where id > :after order by id").bind("after", afterId)
                 .map(r -> new DeadlineChange(r.get("id", Long.class), r.get("plan_id", UUID.class),
                         r.get("authority_code", String.class),
@@ -107,16 +124,19 @@ public class ChangeFeed {
                 .all();
     }
 
-    /** As {@link #since}, with each change's plan: one query for all their plans, however many were missed. */
-    public Flux<DeadlineChange> sinceWithPlans(long afterId) {
-        return since(afterId).collectList().flatMapMany(changes -> {
+    /**
+     * One authority's changes after this event id, with each change's plan: one query for all their plans, however
+     * many were missed.
+     */
+    public Flux<DeadlineChange> sinceWithPlans(String authority, long afterId) {
+        return scope.flux(authority, changesAfter(afterId).collectList().flatMapMany(changes -> {
             if (changes.isEmpty()) {
                 return Flux.empty();
             }
             List<UUID> planIds = changes.stream().map(DeadlineChange::planId).distinct().toList();
             return plans.plans(planIds).collectMap(uk.cin.plan.CinPlan::id).flatMapMany(byId -> Flux.fromIterable(
                     changes).map(c -> byId.containsKey(c.planId()) ? c.withPlan(byId.get(c.planId())) : c));
-        });
+        }));
     }
 
     @PreDestroy

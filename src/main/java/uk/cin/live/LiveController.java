@@ -2,6 +2,8 @@ package uk.cin.live;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +21,9 @@ import reactor.util.concurrent.Queues;
 import uk.cin.api.ApiException;
 import uk.cin.api.GlobalId;
 import uk.cin.api.GlobalId.NodeType;
+import uk.cin.security.Access;
+import uk.cin.security.Caller;
+import reactor.core.publisher.Mono;
 
 /**
  * deadlinesChanged: live changes, filtered by authority or plan, optionally resumed after an event id. Each
@@ -37,10 +42,14 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
         }
     }
 
-    private final ChangeFeed feed;
+    static final String TOKEN_EXPIRED = "TOKEN_EXPIRED";
 
-    public LiveController(ChangeFeed feed) {
+    private final ChangeFeed feed;
+    private final Clock clock;
+
+    public LiveController(ChangeFeed feed, Clock clock) {
         this.feed = feed;
+        this.clock = clock;
     }
 
     @SubscriptionMapping
@@ -48,19 +57,37 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
             @Argument String after) {
         UUID plan = planId == null ? null : GlobalId.require(planId, NodeType.CinPlan);
         long afterId = after == null ? -1 : parseEventId(after);
+        return Access.caller().flatMapMany(caller -> {
+            if (authorityCode != null && !authorityCode.equals(caller.authority())) {
+                return Flux.error(new ApiException(Access.FORBIDDEN, "subscribe to your own authority's changes"));
+            }
+            if (!caller.role().readsRecords()) {
+                return Flux.error(new ApiException(Access.FORBIDDEN, "the role " + caller.role()
+                        + " does not read children's records"));
+            }
+            Duration left = Duration.between(clock.instant(), caller.expiresAt());
+            // The subscription ends when the token does: the client subscribes again with a new one (after:).
+            return changes(caller, plan, afterId)
+                    .takeUntilOther(Mono.delay(left.isNegative() ? Duration.ZERO : left))
+                    .concatWith(Flux.error(() -> new ApiException(TOKEN_EXPIRED,
+                            "the token expired; subscribe again with a new one and after: the last event id")));
+        });
+    }
+
+    private Flux<DeadlineChange> changes(Caller caller, UUID plan, long afterId) {
         return Flux.defer(() -> {
             // Live changes are buffered from the start, while earlier ones are read: no gap between the two.
             Sinks.Many<DeadlineChange> buffer = Sinks.many().unicast()
                     .onBackpressureBuffer(Queues.<DeadlineChange>get(BUFFER).get());
             // An overflow ends the subscription at once: the buffer's own error would wait behind what it holds.
             Sinks.Empty<DeadlineChange> overflow = Sinks.empty();
-            Disposable live = feed.live().filter(c -> matches(c, authorityCode, plan)).subscribe(c -> {
+            Disposable live = feed.live().filter(c -> visible(c, caller, plan)).subscribe(c -> {
                 if (buffer.tryEmitNext(c).isFailure()) {
                     overflow.tryEmitError(new TooSlow());
                 }
             });
             Flux<DeadlineChange> earlier = afterId < 0 ? Flux.empty()
-                    : feed.sinceWithPlans(afterId).filter(c -> matches(c, authorityCode, plan));
+                    : feed.sinceWithPlans(caller.authority(), afterId).filter(c -> visible(c, caller, plan));
             AtomicLong last = new AtomicLong(afterId);
             // Delivery (GraphQL execution, encoding, sending) runs on the parallel scheduler, not on the thread that
             // hears the database: one thread cannot serve a thousand subscribers.
@@ -77,9 +104,10 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
         });
     }
 
-    private static boolean matches(DeadlineChange change, String authorityCode, UUID plan) {
-        return (authorityCode == null || authorityCode.equals(change.authorityCode()))
-                && (plan == null || plan.equals(change.planId()));
+    /** The caller's authority, and a team it sees (a change whose plan could not be read is not sent). */
+    private static boolean visible(DeadlineChange change, Caller caller, UUID plan) {
+        return (plan == null || plan.equals(change.planId())) && change.plan() != null
+                && caller.reads(change.authorityCode(), change.plan().team());
     }
 
     private static long parseEventId(String id) {

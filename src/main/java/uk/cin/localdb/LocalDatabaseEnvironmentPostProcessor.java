@@ -41,8 +41,8 @@ public class LocalDatabaseEnvironmentPostProcessor implements EnvironmentPostPro
 
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.r2dbc.url", server.r2dbcUrl());
-        properties.put("spring.r2dbc.username", LocalPostgres.USER);
-        properties.put("spring.r2dbc.password", LocalPostgres.USER);
+        properties.put("spring.r2dbc.username", LocalPostgres.APP_USER);
+        properties.put("spring.r2dbc.password", LocalPostgres.APP_USER);
         properties.put("spring.liquibase.url", server.jdbcUrl());
         properties.put("spring.liquibase.user", LocalPostgres.USER);
         properties.put("spring.liquibase.password", LocalPostgres.USER);

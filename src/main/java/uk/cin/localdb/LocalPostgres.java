@@ -34,7 +34,10 @@ public final class LocalPostgres {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
     private static final Map<Path, LocalPostgres> RUNNING = new ConcurrentHashMap<>();
+    /** Owns the schema; Liquibase migrates as this role. */
     public static final String USER = "cin";
+    /** The service's own role: no superuser, no owner, so row-level security applies to it. */
+    public static final String APP_USER = "cin_app";
     public static final String DATABASE = "cin";
 
     private final Path dataDir;
@@ -140,6 +143,11 @@ public final class LocalPostgres {
                         create.execute("create database " + DATABASE);
                     }
                 }
+            }
+            try (Statement role = c.createStatement()) {
+                role.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = '" + APP_USER
+                        + "') then create role " + APP_USER + " login nosuperuser nobypassrls password '" + APP_USER
+                        + "'; end if; end $$");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the local database: " + e.getMessage(), e);

@@ -9,7 +9,8 @@ import uk.cin.policy.PlanStartReason;
 import uk.cin.policy.ReviewOutcome;
 
 /**
- * A child's CIN plan as stored, with the authority and the child's disability read alongside (both feed the policy).
+ * A child's CIN plan as stored, with the authority and the child's disability read alongside (both feed the policy),
+ * and the family's team (who may see it).
  *
  * @param version bumped by every write to the plan: two writers cannot both build on the same version
  */
@@ -17,6 +18,7 @@ public record CinPlan(
         UUID id,
         UUID childId,
         String authorityCode,
+        String team,
         boolean childDisabled,
         PlanStatus status,
         PlanStartReason startReason,

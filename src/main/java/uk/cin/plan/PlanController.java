@@ -42,6 +42,7 @@ import uk.cin.policy.ReviewOutcome;
 import uk.cin.policy.ValidationCode;
 import uk.cin.policy.ValidationProblem;
 import uk.cin.policy.pack.PolicyPacks;
+import uk.cin.security.Access;
 
 /** Plans: the list, one plan, the plan mutations, and every computed field (through the plan DataLoader). */
 @Controller
@@ -107,7 +108,9 @@ public class PlanController {
 
     @QueryMapping
     public Mono<CinPlan> plan(@Argument String id) {
-        return plans.plans(List.of(GlobalId.require(id, NodeType.CinPlan))).next();
+        UUID planId = GlobalId.require(id, NodeType.CinPlan);
+        return Access.caller().flatMap(caller -> plans.plans(List.of(planId)).next()
+                .filter(p -> caller.reads(p.authorityCode(), p.team())));
     }
 
     @QueryMapping
@@ -118,9 +121,15 @@ public class PlanController {
             throw new ApiException(ApiException.INVALID, "first must be between 0 and " + MAX_PAGE);
         }
         PlanFilter f = filter == null ? new PlanFilter(null, null, null, null) : filter;
-        return plans.page(new PlanRepository.PlanQuery(f.authorityCode(), f.status(), f.overdueAsOf(),
-                        f.reviewDueBefore(), LocalDate.now(clock), after == null ? null : cursorId(after), size))
-                .map(page -> {
+        UUID afterId = after == null ? null : cursorId(after);
+        return Access.caller().flatMap(caller -> {
+            // Only the caller's authority and, for practitioners, their teams: another authority's list is empty.
+            boolean none = !caller.role().readsRecords()
+                    || (f.authorityCode() != null && !f.authorityCode().equals(caller.authority()));
+            return none ? Mono.just(new PlanRepository.PlanPage(List.of(), false, 0))
+                    : plans.page(new PlanRepository.PlanQuery(caller.authority(), caller.teamFilter(), f.status(),
+                            f.overdueAsOf(), f.reviewDueBefore(), LocalDate.now(clock), afterId, size));
+        }).map(page -> {
                     List<CinPlanEdge> edges = page.plans().stream().map(p -> new CinPlanEdge(cursor(p.id()), p))
                             .toList();
                     return new CinPlanConnection(edges, new PageInfo(page.hasNextPage(), after != null,
@@ -164,13 +173,15 @@ public class PlanController {
             return families.children(List.of(childId)).next()
                     .switchIfEmpty(Mono.error(new Refusal(UserError.of(ApiException.NOT_FOUND, "no such child",
                             "input", "childId"))))
-                    .flatMap(child -> families.families(List.of(child.familyId())).next()
-                            .flatMap(family -> open(input, child, family.authorityCode())));
+                    .flatMap(child -> Access.write(child.authorityCode(), child.team(), "child", "input", "childId")
+                            .then(Mono.defer(() -> open(input, child))));
         }, id -> planPayload(id, cmid), errors -> new PlanPayload(null, errors, cmid));
     }
 
-    private Mono<UUID> open(OpenPlanInput input, Child child, String authorityCode) {
-        CinPlan plan = new CinPlan(UUID.randomUUID(), child.id(), authorityCode, child.disabled(), PlanStatus.OPEN,
+    private Mono<UUID> open(OpenPlanInput input, Child child) {
+        String authorityCode = child.authorityCode();
+        CinPlan plan = new CinPlan(UUID.randomUUID(), child.id(), authorityCode, child.team(), child.disabled(),
+                PlanStatus.OPEN,
                 input.startReason(), input.referralDate(), input.triggerDate(), input.allocatedOn(),
                 input.flags() == null ? Set.of() : input.flags().toSet(), input.visitFrequencyWorkingDays(), null,
                 null, 0);
@@ -198,7 +209,9 @@ public class PlanController {
             if (!in.ok()) {
                 return Mono.error(new Refusal(in.errors()));
             }
-            return writes.load(planId, "input", "planId").flatMap(state -> {
+            return writes.load(planId, "input", "planId").flatMap(state -> Access.write(
+                    state.plan().authorityCode(), state.plan().team(), "plan", "input", "planId").thenReturn(state))
+                    .flatMap(state -> {
                 if (meetingId != null && state.meetings().stream().noneMatch(m -> m.id().equals(meetingId))) {
                     return Mono.error(new Refusal(UserError.of(ApiException.NOT_FOUND,
                             "no such meeting on this plan", "input", "meetingId")));
@@ -222,7 +235,9 @@ public class PlanController {
             if (!in.ok()) {
                 return Mono.error(new Refusal(in.errors()));
             }
-            return writes.load(planId, "input", "planId").flatMap(state -> {
+            return writes.load(planId, "input", "planId").flatMap(state -> Access.write(
+                    state.plan().authorityCode(), state.plan().team(), "plan", "input", "planId").thenReturn(state))
+                    .flatMap(state -> {
                 Visit visit = new Visit(UUID.randomUUID(), planId, input.visitedOn(),
                         Boolean.TRUE.equals(input.childSeen()), Boolean.TRUE.equals(input.seenAlone()), note);
                 return writes.write(state, state.facts().withVisit(visit.fact()), plans.insert(visit))
@@ -241,7 +256,9 @@ public class PlanController {
             if (!in.ok()) {
                 return Mono.error(new Refusal(in.errors()));
             }
-            return writes.load(planId, "input", "planId").flatMap(state -> {
+            return writes.load(planId, "input", "planId").flatMap(state -> Access.close(
+                    state.plan().authorityCode(), state.plan().team(), "input", "planId").thenReturn(state))
+                    .flatMap(state -> {
                 if (state.plan().status() == PlanStatus.CLOSED) {
                     return Mono.error(new Refusal(UserError.of("PLAN_CLOSED", "the plan is already closed",
                             "input", "planId")));

@@ -28,7 +28,7 @@ import uk.cin.policy.ReviewOutcome;
 @Repository
 public class PlanRepository {
 
-    private static final String PLAN_COLUMNS = "p.*, c.disabled as child_disabled, f.authority_code";
+    private static final String PLAN_COLUMNS = "p.*, c.disabled as child_disabled, f.team";
     private static final String PLAN_FROM = " from cin_plan p join child c on c.id = p.child_id"
             + " join family f on f.id = c.family_id";
 
@@ -87,7 +87,7 @@ public class PlanRepository {
     // ---- the plans list: filtered, counted and paged in SQL
 
     /** What plans(filter, first, after) asks for; dates and today already resolved. */
-    public record PlanQuery(String authorityCode, PlanStatus status, LocalDate overdueAsOf, LocalDate reviewDueBefore,
+    public record PlanQuery(String authorityCode, List<String> teams, PlanStatus status, LocalDate overdueAsOf, LocalDate reviewDueBefore,
             LocalDate today, UUID after, int first) {
     }
 
@@ -100,6 +100,10 @@ public class PlanRepository {
         if (q.authorityCode() != null) {
             where.append(" and f.authority_code = :authority");
             binds.put("authority", q.authorityCode());
+        }
+        if (q.teams() != null) {
+            where.append(" and f.team = any(:teams)");
+            binds.put("teams", q.teams().toArray(String[]::new));
         }
         if (q.status() != null) {
             where.append(" and p.status = :status");
@@ -228,7 +232,7 @@ public class PlanRepository {
         addIf(flags, r, "supervision_order", PlanFlag.SUPERVISION_ORDER);
         String reason = r.get("close_reason", String.class);
         return new CinPlan(r.get("id", UUID.class), r.get("child_id", UUID.class), r.get("authority_code", String.class),
-                Boolean.TRUE.equals(r.get("child_disabled", Boolean.class)),
+                r.get("team", String.class), Boolean.TRUE.equals(r.get("child_disabled", Boolean.class)),
                 PlanStatus.valueOf(r.get("status", String.class)),
                 PlanStartReason.valueOf(r.get("start_reason", String.class)), r.get("referral_date", LocalDate.class),
                 r.get("trigger_date", LocalDate.class), r.get("allocated_on", LocalDate.class), flags,

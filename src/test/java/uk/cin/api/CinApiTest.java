@@ -28,13 +28,19 @@ class CinApiTest {
     @Autowired
     HttpGraphQlTester tester;
 
+    private Api api;
+
+    /** One per test: it knows which authority each id it made belongs to, and runs as a manager of it. */
     Api api() {
-        return new Api(tester);
+        if (api == null) {
+            api = new Api(tester);
+        }
+        return api;
     }
 
     @Test
     void authoritiesComeFromThePolicyPacks() {
-        tester.document("{ authorities { code name calendar policyVersion rules { id summary } } }").execute()
+        Api.as(tester, "camden").document("{ authorities { code name calendar policyVersion rules { id summary } } }").execute()
                 .path("authorities[*].code").entityList(String.class)
                 .containsExactly("camden", "children-law-2008", "derby", "london-azeus", "nottinghamshire")
                 .path("authorities[0].calendar").entity(String.class).isEqualTo("England and Wales")
@@ -72,18 +78,18 @@ class CinApiTest {
         assertThat(held.get("attendees")).isEqualTo(List.of(Map.of("name", "Dr Lee", "role", "GP")));
         String meetingId = (String) held.get("id");
 
-        tester.document("""
+        api().tester().document("""
                 mutation($p: ID!, $m: ID!) { recordPlanEvent(input: {planId: $p, kind: PLAN_DISTRIBUTED,
                   occurredOn: "2026-10-16", meetingId: $m}) { plan { id } userErrors { code } } }""")
                 .variable("p", plan).variable("m", meetingId).execute()
                 .path("recordPlanEvent.userErrors").entityList(Object.class).hasSize(0);
-        tester.document("""
+        api().tester().document("""
                 mutation($p: ID!) { recordVisit(input: {planId: $p, visitedOn: "2026-10-20", childSeen: true,
                   seenAlone: true, note: "Seen at home"}) { plan { visits { visitedOn childSeen } } userErrors { code } } }""")
                 .variable("p", plan).execute()
                 .path("recordVisit.plan.visits[0].visitedOn").entity(String.class).isEqualTo("2026-10-20");
 
-        tester.document("""
+        api().tester().document("""
                 query($id: ID!) { plan(id: $id) {
                   id status startReason startDate referralDate triggerDate authority { code }
                   nextReviewDue(asOf: "2026-11-01") requiredChairRole(asOf: "2026-11-01")
@@ -108,7 +114,7 @@ class CinApiTest {
                 .path("plan.child.currentPlan.id").entity(String.class).isEqualTo(plan)
                 .path("plan.deadlines[?(@.status == 'MET')]").entityList(Object.class).hasSizeGreaterThan(0);
 
-        tester.document("""
+        api().tester().document("""
                 mutation($p: ID!) { closePlan(input: {planId: $p, closedOn: "2026-11-02", reason: CLOSE}) {
                   plan { status nextReviewDue requiredChairRole } userErrors { code } } }""")
                 .variable("p", plan).execute()
@@ -150,7 +156,7 @@ class CinApiTest {
         assertRefused(meeting(plan, "2099-01-01", Map.of()), "INVALID", List.of("input", "heldOn"));
 
         // Nothing was written by any of them.
-        tester.document("query($id: ID!) { plan(id: $id) { meetings { id } } }").variable("id", plan).execute()
+        api().tester().document("query($id: ID!) { plan(id: $id) { meetings { id } } }").variable("id", plan).execute()
                 .path("plan.meetings").entityList(Object.class).hasSize(0);
 
         // An event may not name another plan's meeting.
@@ -214,7 +220,7 @@ class CinApiTest {
                 .containsEntry("id", plan);
         Map<String, Object> twice = api.recordMeeting(input);
         assertThat(twice).isEqualTo(once);
-        tester.document("query($id: ID!) { plan(id: $id) { meetings { id } } }").variable("id", plan).execute()
+        api().tester().document("query($id: ID!) { plan(id: $id) { meetings { id } } }").variable("id", plan).execute()
                 .path("plan.meetings").entityList(Object.class).hasSize(1);
     }
 
@@ -229,17 +235,17 @@ class CinApiTest {
         String meetingId = (String) ((Map<String, Object>) meeting.get("meeting")).get("id");
 
         for (String id : List.of(family, child, plan, meetingId)) {
-            tester.document("query($id: ID!) { node(id: $id) { id __typename } }").variable("id", id).execute()
+            api().tester().document("query($id: ID!) { node(id: $id) { id __typename } }").variable("id", id).execute()
                     .path("node.id").entity(String.class).isEqualTo(id);
         }
-        tester.document("{ node(id: \"not-an-id\") { id } }").execute()
+        api().tester().document("{ node(id: \"not-an-id\") { id } }").execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "INVALID_ID")));
-        tester.document("query($id: ID!) { plan(id: $id) { id } }").variable("id", family).execute()
+        api().tester().document("query($id: ID!) { plan(id: $id) { id } }").variable("id", family).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "WRONG_ID_TYPE")));
         // An id of the right shape that names nothing is simply null.
-        tester.document("{ node(id: \"Q2luUGxhbjowMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDA\") { id } }")
+        api().tester().document("{ node(id: \"Q2luUGxhbjowMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDA\") { id } }")
                 .execute().path("node").valueIsNull();
     }
 
@@ -259,10 +265,10 @@ class CinApiTest {
         // On 16 October only the plan without a meeting had an overdue deadline; on 14 October neither did. Other
         // tests' plans share the database, so these look at a page large enough for all of them.
         String wholeList = query.replace("first: 1", "first: 500");
-        tester.document(wholeList).variable("d", "2026-10-16").execute()
+        api().tester().document(wholeList).variable("d", "2026-10-16").execute()
                 .path("plans.edges[*].node.id").entityList(String.class).contains(missed)
                 .path("plans.edges[*].node.id").entityList(String.class).doesNotContain(onTime);
-        tester.document(wholeList).variable("d", "2026-10-14").execute()
+        api().tester().document(wholeList).variable("d", "2026-10-14").execute()
                 .path("plans.edges[*].node.id").entityList(String.class).doesNotContain(missed, onTime);
 
         // Paging: one plan a page, the cursor leads to the next.

@@ -17,6 +17,7 @@ import uk.cin.family.Family;
 import uk.cin.family.FamilyRepository;
 import uk.cin.plan.CinPlan;
 import uk.cin.plan.PlanRepository;
+import uk.cin.security.AuthorityScope;
 import uk.cin.plan.PlanRepository.PlanQuery;
 import uk.cin.policy.Evaluation;
 import uk.cin.policy.PlanFacts;
@@ -45,6 +46,8 @@ class StoredDeadlinesProperties {
     PolicyEngine engine;
     @Autowired
     Clock clock;
+    @Autowired
+    AuthorityScope scope;
 
     static LongStream seeds() {
         return LongStream.rangeClosed(1, 60);
@@ -67,12 +70,14 @@ class StoredDeadlinesProperties {
                 continue;
             }
             Evaluation e = engine.evaluate(facts, day, pack);
-            List<CinPlan> overdue = plans.page(new PlanQuery(list, null, day, null, day, null, 10)).block().plans();
+            List<CinPlan> overdue = scope.mono(list, plans.page(new PlanQuery(list, null, null, day, null, day, null,
+                    10))).block().plans();
             assertThat(!overdue.isEmpty()).as("seed %d, %s, overdue as of %s", seed, pack.code(), day)
                     .isEqualTo(e.isOverdue());
 
             LocalDate by = day.plusDays(i % 2 == 0 ? 30 : 120);
-            List<CinPlan> due = plans.page(new PlanQuery(list, null, null, by, day, null, 10)).block().plans();
+            List<CinPlan> due = scope.mono(list, plans.page(new PlanQuery(list, null, null, null, by, day, null,
+                    10))).block().plans();
             boolean expected = e.nextReviewDue() != null && !e.nextReviewDue().isAfter(by);
             assertThat(!due.isEmpty()).as("seed %d, %s, review due by %s as of %s (engine %s)", seed, pack.code(), by,
                     day, e.nextReviewDue()).isEqualTo(expected);
@@ -99,13 +104,14 @@ class StoredDeadlinesProperties {
     }
 
     private UUID store(String list, PlanFacts facts, PolicyPack pack) {
-        Family family = families.insert(new Family(UUID.randomUUID(), list, "Property")).block();
-        Child child = families.insert(new Child(UUID.randomUUID(), family.id(), "P", "Q", null, false)).block();
-        CinPlan plan = new CinPlan(UUID.randomUUID(), child.id(), list, false, CinPlan.PlanStatus.OPEN,
+        // Row-level security: the rows are written (and read) in a transaction scoped to the list's own authority.
+        Family family = new Family(UUID.randomUUID(), list, "team-a", "Property");
+        Child child = new Child(UUID.randomUUID(), family.id(), list, "team-a", "P", "Q", null, false);
+        CinPlan plan = new CinPlan(UUID.randomUUID(), child.id(), list, "team-a", false, CinPlan.PlanStatus.OPEN,
                 facts.startReason(), facts.referralDate(), facts.triggerDate(), null, facts.flags(), null, null, null,
                 0);
-        plans.insert(plan).block();
-        store.rewrite(plan.id(), facts, pack).block();
+        scope.mono(list, families.insert(family).then(families.insert(child)).then(plans.insert(plan))
+                .then(store.rewrite(plan.id(), facts, pack))).block();
         return plan.id();
     }
 }

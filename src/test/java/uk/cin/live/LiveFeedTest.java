@@ -11,6 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import reactor.test.StepVerifier;
 import uk.cin.api.Api;
+import uk.cin.security.Caller;
+import uk.cin.security.TestTokens;
 import uk.cin.api.GlobalId;
 
 /** The change stream: committed writes arrive, filtered; refused writes never do; a resumed stream misses nothing. */
@@ -28,7 +30,7 @@ class LiveFeedTest {
         Api api = new Api(tester);
         String plan = api.openPlan(api.addChild(api.createFamily("derby", "Live"), "O", false), "AFTER_ASSESSMENT",
                 "2026-09-01", "2026-10-01");
-        StepVerifier.create(live.deadlinesChanged(null, plan, null).take(1))
+        StepVerifier.create(live.deadlinesChanged(null, plan, null).contextWrite(as("derby")).take(1))
                 .then(() -> {
                     // Refused (a meeting before the referral): nothing is written, nothing announced.
                     assertThat(Api.errors(api.recordMeeting(Map.of("planId", plan, "kind", "REVIEW", "heldOn",
@@ -52,14 +54,14 @@ class LiveFeedTest {
         String camden = api.openPlan(api.addChild(api.createFamily("camden", "Live"), "P", false),
                 "AFTER_ASSESSMENT", "2026-09-01", "2026-10-01");
         // Opening a plan is a change; note its id, then change the plan twice while nobody listens.
-        DeadlineChange opened = live.deadlinesChanged(null, camden, "0").blockFirst(Duration.ofSeconds(20));
+        DeadlineChange opened = live.deadlinesChanged(null, camden, "0").contextWrite(as("camden")).blockFirst(Duration.ofSeconds(20));
         assertThat(opened).isNotNull();
         api.recordMeeting(Map.of("planId", camden, "kind", "PLANNING", "heldOn", "2026-10-14", "chairRole",
                 "TEAM_MANAGER"));
         api.openPlan(api.addChild(api.createFamily("nottinghamshire", "Live"), "Q", false), "AFTER_ASSESSMENT",
                 "2026-09-01", "2026-10-01");
 
-        StepVerifier.create(live.deadlinesChanged("camden", null, Long.toString(opened.id())).take(1))
+        StepVerifier.create(live.deadlinesChanged("camden", null, Long.toString(opened.id())).contextWrite(as("camden")).take(1))
                 .assertNext(change -> {
                     assertThat(change.id()).isGreaterThan(opened.id());
                     assertThat(GlobalId.of(GlobalId.NodeType.CinPlan, change.planId())).isEqualTo(camden);
@@ -67,5 +69,12 @@ class LiveFeedTest {
                 })
                 .expectComplete()
                 .verify(Duration.ofSeconds(20));
+    }
+
+    /** Subscribes as a manager of the authority, as the interceptor would for a token's caller. */
+    private static java.util.function.Function<reactor.util.context.Context, reactor.util.context.Context> as(
+            String authority) {
+        Caller caller = TestTokens.managerCaller(authority);
+        return context -> context.put(Caller.class, caller);
     }
 }

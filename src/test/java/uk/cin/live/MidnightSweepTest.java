@@ -84,7 +84,9 @@ class MidnightSweepTest {
     @Test
     void crossingMidnightAnnouncesEachNewlyOverduePlanOnceAndCatchesUpMissedDaysOnce() {
         int port = ((WebServerApplicationContext) first).getWebServer().getPort();
-        HttpGraphQlClient client = HttpGraphQlClient.builder().url("http://localhost:" + port + "/graphql").build();
+        HttpGraphQlClient client = HttpGraphQlClient.builder().url("http://localhost:" + port + "/graphql")
+                .header(org.springframework.http.HttpHeaders.AUTHORIZATION,
+                        uk.cin.security.TestTokens.bearer(uk.cin.security.TestTokens.manager("camden"))).build();
         String family = client.document("mutation { createFamily(input: {authorityCode: \"camden\", name: \"Sweep\"})"
                 + " { family { id } } }").retrieve("createFamily.family.id").toEntity(String.class).block();
         String child = client.document("mutation($f: ID!) { addChild(input: {familyId: $f, givenName: \"T\","
@@ -120,14 +122,15 @@ class MidnightSweepTest {
     }
 
     private static long changes(UUID planId) {
-        return first.getBean(DatabaseClient.class).sql("select count(*) from deadline_change where plan_id = :p")
-                .bind("p", planId).map(r -> r.get(0, Long.class)).one().block();
+        return first.getBean(uk.cin.security.AuthorityScope.class).mono("camden", first.getBean(DatabaseClient.class)
+                .sql("select count(*) from deadline_change where plan_id = :p")
+                .bind("p", planId).map(r -> r.get(0, Long.class)).one()).block();
     }
 
     private static long timePassed(UUID planId) {
-        return first.getBean(DatabaseClient.class)
+        return first.getBean(uk.cin.security.AuthorityScope.class).mono("camden", first.getBean(DatabaseClient.class)
                 .sql("select count(*) from deadline_change where plan_id = :p and cause = 'TIME_PASSED'")
-                .bind("p", planId).map(r -> r.get(0, Long.class)).one().block();
+                .bind("p", planId).map(r -> r.get(0, Long.class)).one()).block();
     }
 
     private static List<LocalDate> sweptDays() {

@@ -10,9 +10,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import uk.cin.api.Api;
+import uk.cin.security.Caller;
+import uk.cin.security.TestTokens;
 import uk.cin.api.GlobalId;
 
 /** A subscriber that stops reading delays nobody: not the writers, not the other subscribers. */
@@ -27,7 +28,7 @@ class SlowSubscriberTest {
     @Autowired
     ChangeRecorder recorder;
     @Autowired
-    TransactionalOperator transactions;
+    uk.cin.security.AuthorityScope scope;
 
     @Test
     void aStalledSubscriberIsEndedWithACodeWhileTheOthersAndTheWritersCarryOn() {
@@ -50,12 +51,12 @@ class SlowSubscriberTest {
                 ended.set(error);
             }
         };
-        live.deadlinesChanged(null, plan, null).subscribe(stalled);
+        live.deadlinesChanged(null, plan, null).contextWrite(as("camden")).subscribe(stalled);
         List<DeadlineChange> others = new java.util.concurrent.CopyOnWriteArrayList<>();
-        var reader = live.deadlinesChanged(null, plan, null).subscribe(others::add);
+        var reader = live.deadlinesChanged(null, plan, null).contextWrite(as("camden")).subscribe(others::add);
         try {
             long began = System.nanoTime();
-            Flux.range(0, changes).concatMap(i -> transactions.transactional(recorder.record(planId, "camden",
+            Flux.range(0, changes).concatMap(i -> scope.mono("camden", recorder.record(planId, "camden",
                     DeadlineChange.Cause.MUTATION, null, false))).blockLast(Duration.ofSeconds(60));
             long writing = Duration.ofNanos(System.nanoTime() - began).toMillis();
 
@@ -75,5 +76,12 @@ class SlowSubscriberTest {
         } finally {
             reader.dispose();
         }
+    }
+
+    /** Subscribes as a manager of the authority, as the interceptor would for a token's caller. */
+    private static java.util.function.Function<reactor.util.context.Context, reactor.util.context.Context> as(
+            String authority) {
+        Caller caller = TestTokens.managerCaller(authority);
+        return context -> context.put(Caller.class, caller);
     }
 }

@@ -19,6 +19,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import uk.cin.CinApplication;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.http.HttpHeaders;
+import uk.cin.security.TestTokens;
 
 /**
  * End to end, as clients see it: a subscriber on instance B over a real WebSocket (graphql-transport-ws) receives
@@ -42,12 +45,15 @@ class TwoInstancesLiveTest {
         first.close();
     }
 
+    private static final String TOKEN = TestTokens.manager("camden");
+
     private static int port(ConfigurableApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     private static HttpGraphQlClient http(ConfigurableApplicationContext context) {
-        return HttpGraphQlClient.builder().url("http://localhost:" + port(context) + "/graphql").build();
+        return HttpGraphQlClient.builder().url("http://localhost:" + port(context) + "/graphql")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TOKEN)).build();
     }
 
     private static String createPlan(HttpGraphQlClient a) {
@@ -72,7 +78,13 @@ class TwoInstancesLiveTest {
         HttpGraphQlClient a = http(first);
         String plan = createPlan(a);
         WebSocketGraphQlClient b = WebSocketGraphQlClient.builder(
-                URI.create("ws://localhost:" + port(second) + "/graphql"), new ReactorNettyWebSocketClient()).build();
+                URI.create("ws://localhost:" + port(second) + "/graphql"), new ReactorNettyWebSocketClient())
+                .interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return Mono.just(Map.of("Authorization", TestTokens.bearer(TOKEN)));
+                    }
+                }).build();
         Flux<Map> events = b.document("subscription($p: ID!) { deadlinesChanged(planId: $p) {"
                         + " id cause changedAt nextReviewDue isOverdue plan { id status } } }")
                 .variable("p", plan).retrieveSubscription("deadlinesChanged").toEntity(Map.class);
@@ -97,6 +109,7 @@ class TwoInstancesLiveTest {
         Flux<String> sse = org.springframework.web.reactive.function.client.WebClient
                 .create("http://localhost:" + port(second)).post().uri("/graphql")
                 .accept(org.springframework.http.MediaType.TEXT_EVENT_STREAM)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TOKEN))
                 .bodyValue(Map.of("query", "subscription($p: ID!) { deadlinesChanged(planId: $p) { cause plan { id } } }",
                         "variables", Map.of("p", plan)))
                 .retrieve().bodyToFlux(String.class);

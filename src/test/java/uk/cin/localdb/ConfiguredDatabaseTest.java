@@ -1,6 +1,7 @@
 package uk.cin.localdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,13 +21,24 @@ class ConfiguredDatabaseTest {
         LocalPostgres database = LocalPostgres.startOrReuse(Path.of("target/test-postgres"), true);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CinApplication.class).run(
                 "--server.port=0",
-                "--spring.r2dbc.url=" + database.r2dbcUrl(), "--spring.r2dbc.username=cin",
-                "--spring.r2dbc.password=cin", "--spring.liquibase.url=" + database.jdbcUrl(),
+                "--spring.r2dbc.url=" + database.r2dbcUrl(), "--spring.r2dbc.username=cin_app",
+                "--spring.r2dbc.password=cin_app", "--spring.liquibase.url=" + database.jdbcUrl(),
                 "--spring.liquibase.user=cin", "--spring.liquibase.password=cin")) {
             assertThat(context.getEnvironment().getActiveProfiles()).doesNotContain("local");
             assertThat(context.getEnvironment().getProperty("spring.graphql.graphiql.enabled")).isEqualTo("false");
             assertThat(context.getBeanNamesForType(DemoData.class)).isEmpty();
             assertThat(context.getEnvironment().getPropertySources().contains("cin-local-database")).isFalse();
         }
+    }
+
+    @Test
+    void theServiceRefusesToRunAsARoleThatRowLevelSecurityDoesNotBind() {
+        LocalPostgres database = LocalPostgres.startOrReuse(Path.of("target/test-postgres"), true);
+        // cin owns the schema and is a superuser: every authority's rows would be visible to it.
+        assertThatThrownBy(() -> new SpringApplicationBuilder(CinApplication.class).run("--server.port=0",
+                "--spring.r2dbc.url=" + database.r2dbcUrl(), "--spring.r2dbc.username=cin",
+                "--spring.r2dbc.password=cin", "--spring.liquibase.url=" + database.jdbcUrl(),
+                "--spring.liquibase.user=cin", "--spring.liquibase.password=cin").close())
+                .hasStackTraceContaining("superuser or has BYPASSRLS");
     }
 }

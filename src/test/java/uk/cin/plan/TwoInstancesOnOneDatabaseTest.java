@@ -41,7 +41,9 @@ class TwoInstancesOnOneDatabaseTest {
 
     private static WebClient client(ConfigurableApplicationContext context) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return WebClient.create("http://localhost:" + port);
+        return WebClient.builder().baseUrl("http://localhost:" + port).defaultHeader(
+                org.springframework.http.HttpHeaders.AUTHORIZATION, uk.cin.security.TestTokens.bearer(
+                        uk.cin.security.TestTokens.manager("london-azeus"))).build();
     }
 
     @SuppressWarnings("unchecked")
@@ -92,10 +94,11 @@ class TwoInstancesOnOneDatabaseTest {
         // Every write that landed is stored, and the plan's version moved once per write (and once when opened).
         DatabaseClient db = first.getBean(DatabaseClient.class);
         java.util.UUID planId = uk.cin.api.GlobalId.require(plan, uk.cin.api.GlobalId.NodeType.CinPlan);
-        Long visits = db.sql("select count(*) from visit where plan_id = :p").bind("p", planId)
-                .map(r -> r.get(0, Long.class)).one().block();
-        Integer version = db.sql("select version from cin_plan where id = :p").bind("p", planId)
-                .map(r -> r.get(0, Integer.class)).one().block();
+        var scope = first.getBean(uk.cin.security.AuthorityScope.class);
+        Long visits = scope.mono("london-azeus", db.sql("select count(*) from visit where plan_id = :p")
+                .bind("p", planId).map(r -> r.get(0, Long.class)).one()).block();
+        Integer version = scope.mono("london-azeus", db.sql("select version from cin_plan where id = :p")
+                .bind("p", planId).map(r -> r.get(0, Integer.class)).one()).block();
         assertThat(visits).isEqualTo(landed);
         assertThat(version).isEqualTo(1 + (int) landed);
     }

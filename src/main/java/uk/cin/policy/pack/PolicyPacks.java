@@ -35,6 +35,11 @@ public final class PolicyPacks {
         return find(code).orElseThrow(() -> new PolicyPackException("no policy pack for authority '" + code + "'"));
     }
 
+    /** The authority codes, in the order the packs were loaded. */
+    public List<String> codes() {
+        return List.copyOf(byCode.keySet());
+    }
+
     public List<PolicyPack> all() {
         return List.copyOf(byCode.values());
     }

@@ -1,0 +1,48 @@
+package uk.cin.security;
+
+import reactor.core.publisher.Mono;
+import uk.cin.api.ApiException;
+import uk.cin.api.Refusal;
+import uk.cin.api.UserError;
+
+/** The caller of the operation running, and the checks writes make. */
+public final class Access {
+
+    public static final String FORBIDDEN = "FORBIDDEN";
+
+    private Access() {
+    }
+
+    /** The caller, from the Reactor context every request runs in. */
+    public static Mono<Caller> caller() {
+        return Mono.deferContextual(context -> context.<Caller>getOrEmpty(Caller.class).map(Mono::just)
+                .orElseGet(() -> Mono.error(new IllegalStateException("no caller in this context"))));
+    }
+
+    /**
+     * A write to a record of this authority and team. What the caller may not read is refused exactly as an id that
+     * names nothing ({@code NOT_FOUND}): no existence oracle. What it may read but not write is FORBIDDEN.
+     */
+    public static Mono<Void> write(String authority, String team, String noun, String... path) {
+        return caller().flatMap(caller -> {
+            if (!caller.reads(authority, team)) {
+                return Mono.error(new Refusal(UserError.of(ApiException.NOT_FOUND, "no such " + noun, path)));
+            }
+            if (!caller.writes(authority, team)) {
+                return Mono.error(forbidden(caller, "may not write records"));
+            }
+            return Mono.empty();
+        });
+    }
+
+    /** Closing a plan: a write, by TEAM_MANAGER or above. */
+    public static Mono<Void> close(String authority, String team, String... path) {
+        return write(authority, team, "plan", path).then(caller().flatMap(caller -> caller.role().closesPlans()
+                ? Mono.<Void>empty()
+                : Mono.error(forbidden(caller, "may not close plans; a TEAM_MANAGER or above may"))));
+    }
+
+    public static Refusal forbidden(Caller caller, String what) {
+        return new Refusal(UserError.of(FORBIDDEN, "the role " + caller.role() + " " + what));
+    }
+}

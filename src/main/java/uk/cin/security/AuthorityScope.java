@@ -1,0 +1,37 @@
+package uk.cin.security;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs database work in a transaction that can see one authority's rows only. Every table holding a child's record
+ * has row-level security keyed by the transaction setting {@code cin.authority}: outside such a transaction no query
+ * returns a row, and inside one no query returns another authority's, whatever its WHERE clause says.
+ */
+@Component
+public class AuthorityScope {
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transactions;
+
+    public AuthorityScope(DatabaseClient db, TransactionalOperator transactions) {
+        this.db = db;
+        this.transactions = transactions;
+    }
+
+    public <T> Mono<T> mono(String authority, Mono<T> work) {
+        return transactions.transactional(enter(authority).then(work));
+    }
+
+    public <T> Flux<T> flux(String authority, Flux<T> work) {
+        return transactions.transactional(enter(authority).thenMany(work));
+    }
+
+    private Mono<Void> enter(String authority) {
+        // is_local = true: the setting ends with the transaction, so a pooled connection carries nothing over.
+        return db.sql("select set_config('cin.authority', :authority, true)").bind("authority", authority).then();
+    }
+}

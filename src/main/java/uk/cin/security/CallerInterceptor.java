@@ -1,0 +1,127 @@
+package uk.cin.security;
+
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.Parser;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.server.WebSocketSessionInfo;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import uk.cin.audit.AuditLog;
+import uk.cin.audit.AuditTrail;
+
+/**
+ * Every GraphQL operation runs as its caller: over HTTP (and SSE) the bearer token Spring Security verified, over a
+ * WebSocket the token sent in connection_init. A query or mutation runs in one transaction scoped to the caller's
+ * authority (row-level security), and what it read of children's records is written to the audit log before that
+ * transaction commits. A subscription holds no transaction: each event's reads are logged as it is sent.
+ */
+@Component
+public class CallerInterceptor implements WebSocketGraphQlInterceptor {
+
+    static final String SESSION_CALLER = "cin.caller";
+    private static final int KNOWN_DOCUMENTS = 1_000;
+
+    private final ReactiveJwtDecoder decoder;
+    private final Callers callers;
+    private final AuthorityScope scope;
+    private final AuditLog audit;
+    private final Map<String, Boolean> subscriptions = new ConcurrentHashMap<>();
+
+    public CallerInterceptor(ReactiveJwtDecoder decoder, Callers callers, AuthorityScope scope, AuditLog audit) {
+        this.decoder = decoder;
+        this.callers = callers;
+        this.scope = scope;
+        this.audit = audit;
+    }
+
+    /** The WebSocket's token: {"Authorization": "Bearer <token>"} in the connection_init payload. */
+    @Override
+    public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo info, Map<String, Object> payload) {
+        Object header = payload.getOrDefault("Authorization", payload.get("authorization"));
+        if (!(header instanceof String value) || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Mono.error(new UnauthenticatedException("connection_init must carry {\"Authorization\": "
+                    + "\"Bearer <token>\"}"));
+        }
+        return decoder.decode(value.substring(7).strip())
+                .onErrorMap(e -> new UnauthenticatedException("the bearer token is not valid"))
+                .flatMap(callers::fromJwt)
+                .onErrorMap(e -> e instanceof UnauthenticatedException ? e
+                        : new UnauthenticatedException("the bearer token is not valid"))
+                .doOnNext(caller -> info.getAttributes().put(SESSION_CALLER, caller))
+                .then(Mono.empty());
+    }
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        return caller(request).flatMap(caller -> {
+            AuditTrail trail = new AuditTrail();
+            request.configureExecutionInput((input, builder) -> builder.graphQLContext(context -> context
+                    .put(Caller.CONTEXT_KEY, caller).put(AuditTrail.CONTEXT_KEY, trail)).build());
+            String operation = request.getOperationName() == null ? "(unnamed)" : request.getOperationName();
+            if (isSubscription(request)) {
+                return chain.next(request)
+                        .map(response -> response.getData() instanceof org.reactivestreams.Publisher<?> events
+                                ? response.transform(b -> b.data(Flux.from(events).concatMap(event -> trail.isEmpty()
+                                        ? Mono.just(event)
+                                        : scope.mono(caller.authority(), audit.reads(caller, operation,
+                                                trail.drain())).thenReturn(event))))
+                                : response)
+                        .contextWrite(context -> context.put(Caller.class, caller));
+            }
+            return scope.mono(caller.authority(), chain.next(request)
+                            .flatMap(response -> audit.reads(caller, operation, trail.drain()).thenReturn(response)))
+                    .contextWrite(context -> context.put(Caller.class, caller));
+        });
+    }
+
+    private static Mono<Caller> caller(WebGraphQlRequest request) {
+        if (request instanceof WebSocketGraphQlRequest socket) {
+            return Mono.justOrEmpty((Caller) socket.getSessionInfo().getAttributes().get(SESSION_CALLER))
+                    .switchIfEmpty(Mono.error(new UnauthenticatedException("the connection has no caller")));
+        }
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(context -> context.getAuthentication() instanceof CallerToken token ? token.caller() : null)
+                .switchIfEmpty(Mono.error(new UnauthenticatedException("no bearer token")));
+    }
+
+    private boolean isSubscription(WebGraphQlRequest request) {
+        String key = request.getOperationName() + "\n" + request.getDocument();
+        Boolean known = subscriptions.get(key);
+        if (known != null) {
+            return known;
+        }
+        boolean subscription;
+        try {
+            Document document = Parser.parse(request.getDocument());
+            subscription = document.getDefinitionsOfType(OperationDefinition.class).stream()
+                    .filter(op -> request.getOperationName() == null
+                            || request.getOperationName().equals(op.getName()))
+                    .findFirst().map(op -> op.getOperation() == OperationDefinition.Operation.SUBSCRIPTION)
+                    .orElse(false);
+        } catch (RuntimeException e) {
+            // Not a valid document: execution reports why.
+            return false;
+        }
+        if (subscriptions.size() >= KNOWN_DOCUMENTS) {
+            subscriptions.clear();
+        }
+        subscriptions.put(key, subscription);
+        return subscription;
+    }
+
+    /** No caller: the WebSocket is closed as unauthorized (4401). */
+    public static final class UnauthenticatedException extends RuntimeException {
+        public UnauthenticatedException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package uk.cin.security;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+/**
+ * Tokens as an identity provider would issue them: signed with the test key whose public half the test configuration
+ * names (spring.security.oauth2.resourceserver.jwt.public-key-location).
+ */
+public final class TestTokens {
+
+    private static final NimbusJwtEncoder ENCODER = encoder();
+
+    private TestTokens() {
+    }
+
+    /** A manager of the authority, in team-a: sees and writes everything of that authority. */
+    public static String manager(String authority) {
+        return token(authority, Role.TEAM_MANAGER, Duration.ofHours(1), "team-a");
+    }
+
+    public static String token(String authority, Role role, Duration lifetime, String... teams) {
+        return token("test-" + role.name().toLowerCase(), authority, role.name(), lifetime, List.of(teams));
+    }
+
+    /** Any claims, valid or not, signed with the test key. */
+    public static String token(String subject, String authority, String role, Duration lifetime, List<String> teams) {
+        Instant now = Instant.now();
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer("test").subject(subject).issuedAt(now)
+                .expiresAt(now.plus(lifetime)).claim(Callers.TEAMS, teams);
+        if (authority != null) {
+            claims.claim(Callers.AUTHORITY, authority);
+        }
+        if (role != null) {
+            claims.claim(Callers.ROLE, role);
+        }
+        return ENCODER.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(),
+                claims.build())).getTokenValue();
+    }
+
+    /** The caller a manager's token of this authority names, for calling controllers directly. */
+    public static Caller managerCaller(String authority) {
+        return new Caller("test-team_manager", authority, java.util.Set.of("team-a"), Role.TEAM_MANAGER,
+                Instant.now().plus(Duration.ofHours(1)));
+    }
+
+    public static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    private static NimbusJwtEncoder encoder() {
+        try (InputStream in = TestTokens.class.getResourceAsStream("/test-jwt/private.pem")) {
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            KeyFactory factory = KeyFactory.getInstance("RSA");
+            RSAPrivateCrtKey key = (RSAPrivateCrtKey) factory.generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            RSAPublicKey publicKey = (RSAPublicKey) factory.generatePublic(
+                    new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+            return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(
+                    new RSAKey.Builder(publicKey).privateKey(key).build())));
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("the test signing key cannot be read", e);
+        }
+    }
+}
