@@ -1,0 +1,178 @@
+package uk.cin.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.publisher.Mono;
+import uk.cin.api.Api;
+
+/** Authentication, row-level security, the audit log, and subscriptions' tokens. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureHttpGraphQlTester
+class SecurityTest {
+
+    @Autowired
+    HttpGraphQlTester tester;
+    @Autowired
+    DatabaseClient db;
+    @Autowired
+    AuthorityScope scope;
+    @LocalServerPort
+    int port;
+    @Value("${spring.liquibase.url}")
+    String jdbcUrl;
+
+    private WebClient http() {
+        return WebClient.create("http://localhost:" + port);
+    }
+
+    @Test
+    void rowLevelSecurityHidesOtherAuthoritiesEvenFromAQueryWithNoFilter() {
+        Api api = new Api(tester);
+        api.openPlan(api.addChild(api.createFamily("camden", "RLS"), "R", false), "AFTER_ASSESSMENT", "2026-09-01",
+                "2026-10-01");
+        api.openPlan(api.addChild(api.createFamily("derby", "RLS"), "S", false), "AFTER_ASSESSMENT", "2026-09-01",
+                "2026-10-01");
+        // The service's own role, with the application's filters left out entirely: whole tables read.
+        for (String table : List.of("family", "child", "cin_plan", "plan_deadline", "deadline_change",
+                "audit_event")) {
+            List<String> authorities = scope.flux("camden", db.sql("select distinct authority_code from " + table)
+                    .map(r -> r.get(0, String.class)).all()).collectList().block();
+            assertThat(authorities).as(table).containsExactly("camden");
+            // Outside a scoped transaction nothing at all is visible.
+            Long unscoped = db.sql("select count(*) from " + table).map(r -> r.get(0, Long.class)).one().block();
+            assertThat(unscoped).as(table + " unscoped").isZero();
+        }
+        // Nor can a row be written for another authority from camden's transaction.
+        assertThatThrownBy(() -> scope.mono("camden", db.sql("insert into family (id, authority_code, team, name)"
+                + " values (gen_random_uuid(), 'derby', 'team-a', 'x')").then()).block())
+                .hasMessageContaining("row-level security");
+    }
+
+    @Test
+    void theAuditLogCannotBeChangedNotEvenByItsOwner() throws Exception {
+        Api api = new Api(tester);
+        api.createFamily("camden", "Audited");
+        assertThatThrownBy(() -> scope.mono("camden", db.sql("update audit_event set caller = 'x'").then()).block())
+                .hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> scope.mono("camden", db.sql("delete from audit_event").then()).block())
+                .hasMessageContaining("permission denied");
+        try (Connection owner = DriverManager.getConnection(jdbcUrl, "cin", "cin");
+                Statement statement = owner.createStatement()) {
+            assertThatThrownBy(() -> statement.execute("delete from audit_event"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> statement.execute("truncate audit_event")).hasMessageContaining("append-only");
+        }
+    }
+
+    @Test
+    void readsAndWritesAreAuditedAndOnlyTheAuditorReadsTheLog() {
+        Api api = new Api(tester);
+        String child = api.addChild(api.createFamily("nottinghamshire", "Audit trail"), "T", false);
+        api.tester().document("query Caseload($id: ID!) { child(id: $id) { givenName dateOfBirth } }")
+                .variable("id", child).execute().path("child.givenName").entity(String.class).isEqualTo("T");
+
+        HttpGraphQlTester auditor = tester.mutate().header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(
+                TestTokens.token("nottinghamshire", Role.AUDITOR, Duration.ofMinutes(5), "audit"))).build();
+        String query = "query($c: ID) { auditEvents(childId: $c, first: 10) { edges { node { caller role action"
+                + " operation childId fields } } } }";
+        List<Map> events = auditor.document(query).variable("c", child).execute()
+                .path("auditEvents.edges[*].node").entityList(Map.class).get();
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.get("action")).isEqualTo("READ");
+            assertThat(e.get("operation")).isEqualTo("Caseload");
+            assertThat(e.get("caller")).isEqualTo("nottinghamshire/test-team_manager");
+            assertThat((List<?>) e.get("fields")).containsExactlyInAnyOrder("Child.givenName", "Child.dateOfBirth");
+        });
+        List<Map> writes = auditor.document("{ auditEvents(first: 50) { edges { node { action operation objectId } } } }")
+                .execute().path("auditEvents.edges[*].node").entityList(Map.class).get();
+        assertThat(writes).anySatisfy(e -> assertThat(e).containsEntry("action", "WRITE")
+                .containsEntry("operation", "addChild").containsEntry("objectId", child));
+
+        api.tester().document("{ auditEvents { edges { node { id } } } }").execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN")));
+    }
+
+    @Test
+    void requestsWithoutAValidTokenAreRefusedWith401AndACode() {
+        String query = "{\"query\":\"{ authorities { code } }\"}";
+        for (String authorization : new String[] {null, "Bearer not-a-token",
+                TestTokens.bearer(TestTokens.token("s", "nowhere", "TEAM_MANAGER", Duration.ofMinutes(5),
+                        List.of("a"))),
+                TestTokens.bearer(TestTokens.token("s", "camden", "CHIEF", Duration.ofMinutes(5), List.of("a"))),
+                TestTokens.bearer(TestTokens.token("s", "camden", "TEAM_MANAGER", Duration.ofMinutes(5), List.of())),
+                TestTokens.bearer(TestTokens.token("s", "camden", "TEAM_MANAGER", Duration.ofSeconds(-120),
+                        List.of("a")))}) {
+            var request = http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON);
+            if (authorization != null) {
+                request = request.header(HttpHeaders.AUTHORIZATION, authorization);
+            }
+            var response = request.bodyValue(query).exchangeToMono(r -> r.bodyToMono(String.class)
+                    .map(body -> Map.entry(r.statusCode().value(), body))).block();
+            assertThat(response.getKey()).as(String.valueOf(authorization)).isEqualTo(401);
+            assertThat(response.getValue()).contains("UNAUTHENTICATED");
+        }
+        // Health stays open.
+        assertThat(http().get().uri("/actuator/health").retrieve().toBodilessEntity().block().getStatusCode().value())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theLocalTokenEndpointDoesNotExistOutsideTheLocalProfile() {
+        int status = http().post().uri("/local/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"authority\":\"camden\",\"teams\":[\"a\"],\"role\":\"TEAM_MANAGER\"}")
+                .exchangeToMono(r -> Mono.just(r.statusCode().value())).block();
+        assertThat(status).isEqualTo(404);
+    }
+
+    @Test
+    void aWebSocketWithoutATokenIsClosedAsUnauthorized() {
+        List<String> closed = new CopyOnWriteArrayList<>();
+        WebSocketGraphQlClient client = WebSocketGraphQlClient.builder(URI.create("ws://localhost:" + port
+                + "/graphql"), new ReactorNettyWebSocketClient()).build();
+        assertThatThrownBy(() -> client.document("subscription { deadlinesChanged { id } }")
+                .retrieveSubscription("deadlinesChanged").toEntity(Map.class).blockFirst(Duration.ofSeconds(10)))
+                .satisfies(e -> closed.add(String.valueOf(e.getMessage())));
+        assertThat(closed).singleElement().asString().contains("4401");
+        client.stop().block();
+    }
+
+    @Test
+    void aSubscriptionEndsWithTokenExpiredWhenItsTokenDoes() {
+        String token = TestTokens.token("camden", Role.TEAM_MANAGER, Duration.ofSeconds(3), "team-a");
+        WebSocketGraphQlClient client = WebSocketGraphQlClient.builder(URI.create("ws://localhost:" + port
+                + "/graphql"), new ReactorNettyWebSocketClient()).interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return Mono.just(Map.of("Authorization", TestTokens.bearer(token)));
+                    }
+                }).build();
+        assertThatThrownBy(() -> client.document("subscription { deadlinesChanged { id } }")
+                .retrieveSubscription("deadlinesChanged").toEntity(Map.class).blockLast(Duration.ofSeconds(20)))
+                .hasMessageContaining("TOKEN_EXPIRED");
+        client.stop().block();
+    }
+}
