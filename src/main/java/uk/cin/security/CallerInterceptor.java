@@ -28,13 +28,18 @@ import uk.cin.audit.AuditTrail;
 public class CallerInterceptor implements WebSocketGraphQlInterceptor {
 
     static final String SESSION_CALLER = "cin.caller";
+    private static final String UNNAMED = "(unnamed)";
     private static final int KNOWN_DOCUMENTS = 1_000;
 
     private final ReactiveJwtDecoder decoder;
     private final Callers callers;
     private final AuthorityScope scope;
     private final AuditLog audit;
-    private final Map<String, Boolean> subscriptions = new ConcurrentHashMap<>();
+    /** What the interceptor needs of a document: whether it subscribes, and its operation's name for the log. */
+    private record Operation(boolean subscription, String name) {
+    }
+
+    private final Map<String, Operation> operations = new ConcurrentHashMap<>();
 
     public CallerInterceptor(ReactiveJwtDecoder decoder, Callers callers, AuthorityScope scope, AuditLog audit) {
         this.decoder = decoder;
@@ -66,8 +71,9 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
             AuditTrail trail = new AuditTrail();
             request.configureExecutionInput((input, builder) -> builder.graphQLContext(context -> context
                     .put(Caller.CONTEXT_KEY, caller).put(AuditTrail.CONTEXT_KEY, trail)).build());
-            String operation = request.getOperationName() == null ? "(unnamed)" : request.getOperationName();
-            if (isSubscription(request)) {
+            Operation parsed = operation(request);
+            String operation = parsed.name();
+            if (parsed.subscription()) {
                 return chain.next(request)
                         .map(response -> response.getData() instanceof org.reactivestreams.Publisher<?> events
                                 ? response.transform(b -> b.data(Flux.from(events).concatMap(event -> trail.isEmpty()
@@ -93,29 +99,31 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
                 .switchIfEmpty(Mono.error(new UnauthenticatedException("no bearer token")));
     }
 
-    private boolean isSubscription(WebGraphQlRequest request) {
+    private Operation operation(WebGraphQlRequest request) {
         String key = request.getOperationName() + "\n" + request.getDocument();
-        Boolean known = subscriptions.get(key);
+        Operation known = operations.get(key);
         if (known != null) {
             return known;
         }
-        boolean subscription;
+        Operation operation;
         try {
             Document document = Parser.parse(request.getDocument());
-            subscription = document.getDefinitionsOfType(OperationDefinition.class).stream()
+            operation = document.getDefinitionsOfType(OperationDefinition.class).stream()
                     .filter(op -> request.getOperationName() == null
                             || request.getOperationName().equals(op.getName()))
-                    .findFirst().map(op -> op.getOperation() == OperationDefinition.Operation.SUBSCRIPTION)
-                    .orElse(false);
+                    .findFirst()
+                    .map(op -> new Operation(op.getOperation() == OperationDefinition.Operation.SUBSCRIPTION,
+                            op.getName() == null ? UNNAMED : op.getName()))
+                    .orElse(new Operation(false, UNNAMED));
         } catch (RuntimeException e) {
             // Not a valid document: execution reports why.
-            return false;
+            return new Operation(false, UNNAMED);
         }
-        if (subscriptions.size() >= KNOWN_DOCUMENTS) {
-            subscriptions.clear();
+        if (operations.size() >= KNOWN_DOCUMENTS) {
+            operations.clear();
         }
-        subscriptions.put(key, subscription);
-        return subscription;
+        operations.put(key, operation);
+        return operation;
     }
 
     /** No caller: the WebSocket is closed as unauthorized (4401). */

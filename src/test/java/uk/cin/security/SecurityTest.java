@@ -104,7 +104,7 @@ class SecurityTest {
             assertThat(e.get("action")).isEqualTo("READ");
             assertThat(e.get("operation")).isEqualTo("Caseload");
             assertThat(e.get("caller")).isEqualTo("nottinghamshire/test-team_manager");
-            assertThat((List<?>) e.get("fields")).containsExactlyInAnyOrder("Child.givenName", "Child.dateOfBirth");
+            assertThat((List<Object>) e.get("fields")).containsExactlyInAnyOrder("Child.givenName", "Child.dateOfBirth");
         });
         List<Map> writes = auditor.document("{ auditEvents(first: 50) { edges { node { action operation objectId } } } }")
                 .execute().path("auditEvents.edges[*].node").entityList(Map.class).get();

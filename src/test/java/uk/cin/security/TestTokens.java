@@ -44,8 +44,11 @@ public final class TestTokens {
     /** Any claims, valid or not, signed with the test key. */
     public static String token(String subject, String authority, String role, Duration lifetime, List<String> teams) {
         Instant now = Instant.now();
-        JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer("test").subject(subject).issuedAt(now)
-                .expiresAt(now.plus(lifetime)).claim(Callers.TEAMS, teams);
+        Instant expires = now.plus(lifetime);
+        // An already expired token was issued before it expired.
+        Instant issued = expires.isAfter(now) ? now : expires.minus(Duration.ofHours(1));
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer("test").subject(subject).issuedAt(issued)
+                .expiresAt(expires).claim(Callers.TEAMS, teams);
         if (authority != null) {
             claims.claim(Callers.AUTHORITY, authority);
         }
