@@ -48,11 +48,26 @@ public final class Inputs {
         if (value == null) {
             return null;
         }
-        String trimmed = value.strip();
+        String trimmed = withoutControlCharacters(value, max > NAME_LENGTH).strip();
         if (trimmed.length() > max) {
             errors.add(UserError.of(ApiException.INVALID, "must be at most " + max + " characters", path));
         }
         return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /**
+     * The text without control characters (they have no place in a record and can corrupt what displays or logs it);
+     * long texts keep line breaks and tabs.
+     */
+    static String withoutControlCharacters(String value, boolean keepLineBreaks) {
+        StringBuilder clean = new StringBuilder(value.length());
+        value.codePoints().forEach(c -> {
+            boolean control = Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT;
+            if (!control || (keepLineBreaks && (c == '\n' || c == '\t'))) {
+                clean.appendCodePoint(c);
+            }
+        });
+        return clean.toString();
     }
 
     /** A date that has happened: not in the future, not before 1900. */

@@ -51,6 +51,7 @@ public class LocalDatabaseEnvironmentPostProcessor implements EnvironmentPostPro
             // this post-processor switched the profile on. Demo data is a bean of the local profile.
             environment.addActiveProfile(LOCAL_PROFILE);
             properties.put("spring.graphql.graphiql.enabled", "true");
+            properties.put("spring.graphql.schema.introspection.enabled", "true");
         }
         environment.getPropertySources().addFirst(new MapPropertySource("cin-local-database", properties));
     }

@@ -1,6 +1,11 @@
 package uk.cin.security;
 
+import graphql.ExecutionResult;
+import graphql.GraphqlErrorBuilder;
 import graphql.language.Document;
+import java.util.concurrent.TimeoutException;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import uk.cin.limits.Limits;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
 import java.util.Map;
@@ -35,13 +40,16 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
     private final Callers callers;
     private final AuthorityScope scope;
     private final AuditLog audit;
+    private final Limits limits;
     /** What the interceptor needs of a document: whether it subscribes, and its operation's name for the log. */
     private record Operation(boolean subscription, String name) {
     }
 
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
 
-    public CallerInterceptor(ReactiveJwtDecoder decoder, Callers callers, AuthorityScope scope, AuditLog audit) {
+    public CallerInterceptor(ReactiveJwtDecoder decoder, Callers callers, AuthorityScope scope, AuditLog audit,
+            Limits limits) {
+        this.limits = limits;
         this.decoder = decoder;
         this.callers = callers;
         this.scope = scope;
@@ -83,10 +91,20 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
                                 : response)
                         .contextWrite(context -> context.put(Caller.class, caller));
             }
-            return scope.mono(caller.authority(), chain.next(request)
+            // Past the time limit the work is cancelled and its transaction rolled back: nothing half-written.
+            return scope.mono(caller.authority(), chain.next(request).timeout(limits.timeout())
                             .flatMap(response -> audit.reads(caller, operation, trail.drain()).thenReturn(response)))
+                    .onErrorResume(TimeoutException.class, e -> Mono.just(timedOut(request)))
                     .contextWrite(context -> context.put(Caller.class, caller));
         });
+    }
+
+    private WebGraphQlResponse timedOut(WebGraphQlRequest request) {
+        long seconds = limits.timeout().toSeconds();
+        ExecutionResult result = ExecutionResult.newExecutionResult().addError(GraphqlErrorBuilder.newError()
+                .message("the request ran longer than " + seconds + " s and was stopped; nothing it did was kept")
+                .extensions(Map.of("code", "TIMEOUT", "limit", seconds)).build()).build();
+        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
     }
 
     private static Mono<Caller> caller(WebGraphQlRequest request) {

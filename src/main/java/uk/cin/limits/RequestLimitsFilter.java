@@ -1,0 +1,97 @@
+package uk.cin.limits;
+
+import java.nio.charset.StandardCharsets;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Before a GraphQL request is read: a body over the limit is refused with 413 (by its Content-Length, or as it
+ * streams in); a form or plain-text post is refused with 415 (a browser can send those cross-site without asking,
+ * so they are never executed); a JSON array (a batch of operations) is refused with 400: one operation a request.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@EnableConfigurationProperties(Limits.class)
+public class RequestLimitsFilter implements WebFilter {
+
+    private final Limits limits;
+
+    public RequestLimitsFilter(Limits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        var request = exchange.getRequest();
+        if (request.getMethod() != HttpMethod.POST || !request.getPath().value().equals("/graphql")) {
+            return chain.filter(exchange);
+        }
+        MediaType type = request.getHeaders().getContentType();
+        if (type == null || !(type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                || type.isCompatibleWith(MediaType.parseMediaType("application/graphql-response+json")))) {
+            return refuse(exchange, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                    "send the request as application/json", null);
+        }
+        long length = request.getHeaders().getContentLength();
+        if (length > limits.maxBodyBytes()) {
+            return tooLarge(exchange);
+        }
+        return DataBufferUtils.join(request.getBody(), limits.maxBodyBytes())
+                .flatMap(body -> {
+                    byte[] bytes = new byte[body.readableByteCount()];
+                    body.read(bytes);
+                    DataBufferUtils.release(body);
+                    if (startsWithArray(bytes)) {
+                        return refuse(exchange, HttpStatus.BAD_REQUEST, "BATCH_NOT_SUPPORTED",
+                                "send one operation a request, not a batch", 1);
+                    }
+                    var replay = new ServerHttpRequestDecorator(request) {
+                        @Override
+                        public Flux<DataBuffer> getBody() {
+                            return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(bytes)));
+                        }
+                    };
+                    return chain.filter(exchange.mutate().request(replay).build());
+                })
+                .switchIfEmpty(Mono.defer(() -> chain.filter(exchange)))
+                .onErrorResume(DataBufferLimitException.class, e -> tooLarge(exchange));
+    }
+
+    private static boolean startsWithArray(byte[] body) {
+        for (byte b : body) {
+            if (!Character.isWhitespace(b)) {
+                return b == '[';
+            }
+        }
+        return false;
+    }
+
+    private Mono<Void> tooLarge(ServerWebExchange exchange) {
+        return refuse(exchange, HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE", "the request body is larger than "
+                + limits.maxBodyBytes() + " bytes", limits.maxBodyBytes());
+    }
+
+    private static Mono<Void> refuse(ServerWebExchange exchange, HttpStatus status, String code, String message,
+            Integer limit) {
+        var response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        String body = "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code + "\""
+                + (limit == null ? "" : ",\"limit\":" + limit) + "}}]}";
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
+    }
+}
