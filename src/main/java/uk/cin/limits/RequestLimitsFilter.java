@@ -52,17 +52,16 @@ public class RequestLimitsFilter implements WebFilter {
         }
         return DataBufferUtils.join(request.getBody(), limits.maxBodyBytes())
                 .flatMap(body -> {
-                    byte[] bytes = new byte[body.readableByteCount()];
-                    body.read(bytes);
-                    DataBufferUtils.release(body);
-                    if (startsWithArray(bytes)) {
+                    if (startsWithArray(body)) {
+                        DataBufferUtils.release(body);
                         return refuse(exchange, HttpStatus.BAD_REQUEST, "BATCH_NOT_SUPPORTED",
                                 "send one operation a request, not a batch", 1);
                     }
+                    // The body read once, handed on as it is.
                     var replay = new ServerHttpRequestDecorator(request) {
                         @Override
                         public Flux<DataBuffer> getBody() {
-                            return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(bytes)));
+                            return Flux.just(body);
                         }
                     };
                     return chain.filter(exchange.mutate().request(replay).build());
@@ -71,8 +70,9 @@ public class RequestLimitsFilter implements WebFilter {
                 .onErrorResume(DataBufferLimitException.class, e -> tooLarge(exchange));
     }
 
-    private static boolean startsWithArray(byte[] body) {
-        for (byte b : body) {
+    private static boolean startsWithArray(DataBuffer body) {
+        for (int i = body.readPosition(); i < body.writePosition(); i++) {
+            byte b = body.getByte(i);
             if (!Character.isWhitespace(b)) {
                 return b == '[';
             }
