@@ -27,15 +27,14 @@ public class NodeController {
                 "not a valid id"));
         List<java.util.UUID> ids = List.of(global.uuid());
         // What the caller may not read answers exactly as an id that names nothing.
-        return Access.caller().flatMap(caller -> switch (global.type()) {
-            case Family -> families.families(ids).next().filter(f -> caller.reads(f.authorityCode(), f.team()))
+        return switch (global.type()) {
+            case Family -> Access.readable(families.families(ids).next()).cast(Object.class);
+            case Child -> Access.readable(families.children(ids).next()).cast(Object.class);
+            case CinPlan -> Access.readable(plans.plans(ids).next()).cast(Object.class);
+            // A meeting is as readable as its plan.
+            case Meeting -> plans.meetingsById(ids).next()
+                    .filterWhen(m -> Access.readable(plans.plans(List.of(m.planId())).next()).hasElement())
                     .cast(Object.class);
-            case Child -> families.children(ids).next().filter(c -> caller.reads(c.authorityCode(), c.team()))
-                    .cast(Object.class);
-            case CinPlan -> plans.plans(ids).next().filter(p -> caller.reads(p.authorityCode(), p.team()))
-                    .cast(Object.class);
-            case Meeting -> plans.meetingsById(ids).next().flatMap(m -> plans.plans(List.of(m.planId())).next()
-                    .filter(p -> caller.reads(p.authorityCode(), p.team())).thenReturn(m)).cast(Object.class);
-        });
+        };
     }
 }

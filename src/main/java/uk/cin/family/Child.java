@@ -2,9 +2,10 @@ package uk.cin.family;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import uk.cin.security.Owned;
 
 /** A child of a family. */
 /** The authority and team are the family's. */
 public record Child(UUID id, UUID familyId, String authorityCode, String team, String givenName, String familyName, LocalDate dateOfBirth,
-        boolean disabled) {
+        boolean disabled) implements Owned {
 }

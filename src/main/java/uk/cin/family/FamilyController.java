@@ -63,15 +63,13 @@ public class FamilyController {
     @QueryMapping
     public Mono<Family> family(@Argument String id) {
         UUID familyId = GlobalId.require(id, NodeType.Family);
-        return Access.caller().flatMap(caller -> families.families(List.of(familyId)).next()
-                .filter(f -> caller.reads(f.authorityCode(), f.team())));
+        return Access.readable(families.families(List.of(familyId)).next());
     }
 
     @QueryMapping
     public Mono<Child> child(@Argument String id) {
         UUID childId = GlobalId.require(id, NodeType.Child);
-        return Access.caller().flatMap(caller -> families.children(List.of(childId)).next()
-                .filter(c -> caller.reads(c.authorityCode(), c.team())));
+        return Access.readable(families.children(List.of(childId)).next());
     }
 
     @MutationMapping
@@ -112,7 +110,7 @@ public class FamilyController {
             return families.families(List.of(familyId)).next()
                     .switchIfEmpty(Mono.error(new Refusal(UserError.of(ApiException.NOT_FOUND, "no such family",
                             "input", "familyId"))))
-                    .flatMap(f -> Access.write(f.authorityCode(), f.team(), "family", "input", "familyId")
+                    .flatMap(f -> Access.write(f, "family", "input", "familyId")
                             .then(families.insert(new Child(UUID.randomUUID(), familyId, f.authorityCode(), f.team(),
                                     given, familyName, dob, Boolean.TRUE.equals(input.disabled())))))
                     .map(Child::id);

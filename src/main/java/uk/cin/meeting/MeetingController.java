@@ -36,7 +36,6 @@ import uk.cin.policy.MeetingAssessment;
 import uk.cin.policy.MeetingKind;
 import uk.cin.policy.ReviewOutcome;
 import uk.cin.policy.RuleRef;
-import uk.cin.security.Access;
 
 /** Meetings: recording one, and a meeting's fields (its sequence and chair compliance come from the policy). */
 @Controller
@@ -105,8 +104,6 @@ public class MeetingController {
                     chairName, input.chairIsCaseTeamManager(), input.agreedReviewIntervalWeeks(),
                     input.nextReviewDate(), input.outcome(), Boolean.TRUE.equals(input.ifinal()), reason);
             return writes.load(planId, "input", "planId")
-                    .flatMap(state -> Access.write(state.plan().authorityCode(), state.plan().team(), "plan", "input",
-                            "planId").thenReturn(state))
                     .flatMap(state -> writes.write(state, state.facts().withMeeting(meeting.fact()),
                             plans.insert(meeting).then(insertAttendees(rows))))
                     .thenReturn(meetingId);

@@ -7,6 +7,7 @@ import java.util.UUID;
 import uk.cin.policy.PlanFlag;
 import uk.cin.policy.PlanStartReason;
 import uk.cin.policy.ReviewOutcome;
+import uk.cin.security.Owned;
 
 /**
  * A child's CIN plan as stored, with the authority and the child's disability read alongside (both feed the policy),
@@ -29,7 +30,7 @@ public record CinPlan(
         Integer visitFrequencyWorkingDays,
         LocalDate closedOn,
         ReviewOutcome closeReason,
-        int version) {
+        int version) implements Owned {
 
     public enum PlanStatus {
         OPEN,

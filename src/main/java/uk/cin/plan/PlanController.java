@@ -109,8 +109,7 @@ public class PlanController {
     @QueryMapping
     public Mono<CinPlan> plan(@Argument String id) {
         UUID planId = GlobalId.require(id, NodeType.CinPlan);
-        return Access.caller().flatMap(caller -> plans.plans(List.of(planId)).next()
-                .filter(p -> caller.reads(p.authorityCode(), p.team())));
+        return Access.readable(plans.plans(List.of(planId)).next());
     }
 
     @QueryMapping
@@ -173,7 +172,7 @@ public class PlanController {
             return families.children(List.of(childId)).next()
                     .switchIfEmpty(Mono.error(new Refusal(UserError.of(ApiException.NOT_FOUND, "no such child",
                             "input", "childId"))))
-                    .flatMap(child -> Access.write(child.authorityCode(), child.team(), "child", "input", "childId")
+                    .flatMap(child -> Access.write(child, "child", "input", "childId")
                             .then(Mono.defer(() -> open(input, child))));
         }, id -> planPayload(id, cmid), errors -> new PlanPayload(null, errors, cmid));
     }
@@ -209,9 +208,7 @@ public class PlanController {
             if (!in.ok()) {
                 return Mono.error(new Refusal(in.errors()));
             }
-            return writes.load(planId, "input", "planId").flatMap(state -> Access.write(
-                    state.plan().authorityCode(), state.plan().team(), "plan", "input", "planId").thenReturn(state))
-                    .flatMap(state -> {
+            return writes.load(planId, "input", "planId").flatMap(state -> {
                 if (meetingId != null && state.meetings().stream().noneMatch(m -> m.id().equals(meetingId))) {
                     return Mono.error(new Refusal(UserError.of(ApiException.NOT_FOUND,
                             "no such meeting on this plan", "input", "meetingId")));
@@ -235,9 +232,7 @@ public class PlanController {
             if (!in.ok()) {
                 return Mono.error(new Refusal(in.errors()));
             }
-            return writes.load(planId, "input", "planId").flatMap(state -> Access.write(
-                    state.plan().authorityCode(), state.plan().team(), "plan", "input", "planId").thenReturn(state))
-                    .flatMap(state -> {
+            return writes.load(planId, "input", "planId").flatMap(state -> {
                 Visit visit = new Visit(UUID.randomUUID(), planId, input.visitedOn(),
                         Boolean.TRUE.equals(input.childSeen()), Boolean.TRUE.equals(input.seenAlone()), note);
                 return writes.write(state, state.facts().withVisit(visit.fact()), plans.insert(visit))
@@ -256,9 +251,7 @@ public class PlanController {
             if (!in.ok()) {
                 return Mono.error(new Refusal(in.errors()));
             }
-            return writes.load(planId, "input", "planId").flatMap(state -> Access.close(
-                    state.plan().authorityCode(), state.plan().team(), "input", "planId").thenReturn(state))
-                    .flatMap(state -> {
+            return writes.load(planId, "input", "planId").delayUntil(state -> Access.mayClosePlans()).flatMap(state -> {
                 if (state.plan().status() == PlanStatus.CLOSED) {
                     return Mono.error(new Refusal(UserError.of("PLAN_CLOSED", "the plan is already closed",
                             "input", "planId")));

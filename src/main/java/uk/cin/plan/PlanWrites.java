@@ -19,6 +19,7 @@ import uk.cin.policy.Evaluation;
 import uk.cin.policy.PlanFacts;
 import uk.cin.policy.PolicyEngine;
 import uk.cin.policy.ValidationProblem;
+import uk.cin.security.Access;
 
 /**
  * Every write to a plan goes through here, inside the mutation's transaction: the policy checks the plan with the
@@ -49,9 +50,14 @@ public class PlanWrites {
     }
 
     /** The plan as stored, or a NOT_FOUND userError on the given input field. */
+    /**
+     * The plan a write is about, once the caller may write to it: a plan it may not see is refused as missing
+     * (NOT_FOUND), one it sees but may not change as FORBIDDEN.
+     */
     public Mono<PlanState> load(UUID planId, String... path) {
         return states.load(planId).switchIfEmpty(Mono.error(new Refusal(UserError.of(ApiException.NOT_FOUND,
-                "no such plan", path))));
+                "no such plan", path))))
+                .delayUntil(state -> Access.write(state.plan(), "plan", path));
     }
 
     /** Checks the plan with its new facts against the policy, then writes. */

@@ -19,27 +19,31 @@ public final class Access {
                 .orElseGet(() -> Mono.error(new IllegalStateException("no caller in this context"))));
     }
 
+    /** The record, if the caller may read it; otherwise nothing, exactly as for an id that names nothing. */
+    public static <T extends Owned> Mono<T> readable(Mono<T> record) {
+        return caller().flatMap(caller -> record.filter(caller::reads));
+    }
+
     /**
-     * A write to a record of this authority and team. What the caller may not read is refused exactly as an id that
-     * names nothing ({@code NOT_FOUND}): no existence oracle. What it may read but not write is FORBIDDEN.
+     * A write to the record. What the caller may not read is refused exactly as an id that names nothing
+     * ({@code NOT_FOUND}): no existence oracle. What it may read but not write is FORBIDDEN.
      */
-    public static Mono<Void> write(String authority, String team, String noun, String... path) {
+    public static Mono<Void> write(Owned record, String noun, String... path) {
         return caller().flatMap(caller -> {
-            if (!caller.reads(authority, team)) {
+            if (!caller.reads(record)) {
                 return Mono.error(new Refusal(UserError.of(ApiException.NOT_FOUND, "no such " + noun, path)));
             }
-            if (!caller.writes(authority, team)) {
+            if (!caller.writes(record.authorityCode(), record.team())) {
                 return Mono.error(forbidden(caller, "may not write records"));
             }
             return Mono.empty();
         });
     }
 
-    /** Closing a plan: a write, by TEAM_MANAGER or above. */
-    public static Mono<Void> close(String authority, String team, String... path) {
-        return write(authority, team, "plan", path).then(caller().flatMap(caller -> caller.role().closesPlans()
-                ? Mono.<Void>empty()
-                : Mono.error(forbidden(caller, "may not close plans; a TEAM_MANAGER or above may"))));
+    /** Closing a plan, on top of writing to it: TEAM_MANAGER or above. */
+    public static Mono<Void> mayClosePlans() {
+        return caller().flatMap(caller -> caller.role().closesPlans() ? Mono.<Void>empty()
+                : Mono.error(forbidden(caller, "may not close plans; a TEAM_MANAGER or above may")));
     }
 
     public static Refusal forbidden(Caller caller, String what) {

@@ -24,6 +24,10 @@ public record Caller(String subject, String authority, Set<String> teams, Role r
                 && (role.seesAllTeams() || teams.contains(team));
     }
 
+    public boolean reads(Owned record) {
+        return reads(record.authorityCode(), record.team());
+    }
+
     /** Whether this caller may write a record of this authority and team (meetings, events, visits, children...). */
     public boolean writes(String recordAuthority, String team) {
         return role.writesRecords() && reads(recordAuthority, team);
