@@ -1,6 +1,7 @@
 package uk.cin.limits;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -50,8 +51,15 @@ public class RequestLimitsFilter implements WebFilter {
         if (length > limits.maxBodyBytes()) {
             return tooLarge(exchange);
         }
+        // An empty body is told apart from a finished chain (Mono<Void> completes empty): the chain runs once.
         return DataBufferUtils.join(request.getBody(), limits.maxBodyBytes())
-                .flatMap(body -> {
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(read -> {
+                    if (read.isEmpty()) {
+                        return chain.filter(exchange);
+                    }
+                    DataBuffer body = read.get();
                     if (startsWithArray(body)) {
                         DataBufferUtils.release(body);
                         return refuse(exchange, HttpStatus.BAD_REQUEST, "BATCH_NOT_SUPPORTED",
@@ -66,7 +74,6 @@ public class RequestLimitsFilter implements WebFilter {
                     };
                     return chain.filter(exchange.mutate().request(replay).build());
                 })
-                .switchIfEmpty(Mono.defer(() -> chain.filter(exchange)))
                 .onErrorResume(DataBufferLimitException.class, e -> tooLarge(exchange));
     }
 
