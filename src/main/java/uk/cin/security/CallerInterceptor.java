@@ -41,6 +41,7 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
     private final AuthorityScope scope;
     private final AuditLog audit;
     private final Limits limits;
+    private final ExpiringSockets sockets;
     /** What the interceptor needs of a document: whether it subscribes, and its operation's name for the log. */
     private record Operation(boolean subscription, String name) {
     }
@@ -48,8 +49,9 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
 
     public CallerInterceptor(ReactiveJwtDecoder decoder, Callers callers, AuthorityScope scope, AuditLog audit,
-            Limits limits) {
+            Limits limits, ExpiringSockets sockets) {
         this.limits = limits;
+        this.sockets = sockets;
         this.decoder = decoder;
         this.callers = callers;
         this.scope = scope;
@@ -69,7 +71,10 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
                 .flatMap(callers::fromJwt)
                 .onErrorMap(e -> e instanceof UnauthenticatedException ? e
                         : new UnauthenticatedException("the bearer token is not valid"))
-                .doOnNext(caller -> info.getAttributes().put(SESSION_CALLER, caller))
+                .doOnNext(caller -> {
+                    info.getAttributes().put(SESSION_CALLER, caller);
+                    sockets.closeWhenExpired(info.getId(), caller.expiresAt());
+                })
                 .then(Mono.empty());
     }
 

@@ -3,7 +3,10 @@ package uk.cin.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
@@ -12,6 +15,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import reactor.test.StepVerifier;
 import uk.cin.api.Api;
 import uk.cin.security.Caller;
+import uk.cin.security.Role;
 import uk.cin.security.TestTokens;
 import uk.cin.api.GlobalId;
 
@@ -70,6 +74,33 @@ class LiveFeedTest {
                 .expectComplete()
                 .verify(Duration.ofSeconds(20));
     }
+
+    @Test
+    void aPractitionerHearsOnlyItsOwnTeamsPlans() {
+        Api api = new Api(tester);
+        Caller practitioner = new Caller("sw-live", "camden", Set.of("team-a"), Role.SOCIAL_WORKER,
+                Instant.now().plus(Duration.ofHours(1)));
+        StepVerifier.create(live.deadlinesChanged(null, null, null)
+                        .contextWrite(context -> context.put(Caller.class, practitioner))
+                        .filter(change -> change.cause() == DeadlineChange.Cause.MUTATION).take(1))
+                .then(() -> {
+                    // Written in this order: if either of the first two reached the practitioner, it would come first.
+                    api.openPlan(api.addChild(api.createFamily("camden", "OtherTeam", "team-b"), "T", false),
+                            "AFTER_ASSESSMENT", "2026-09-01", "2026-10-01");
+                    api.openPlan(api.addChild(api.createFamily("derby", "OtherAuthority", "team-a"), "U", false),
+                            "AFTER_ASSESSMENT", "2026-09-01", "2026-10-01");
+                    ownTeamsPlan.set(api.openPlan(api.addChild(api.createFamily("camden", "OwnTeam", "team-a"), "V",
+                            false), "AFTER_ASSESSMENT", "2026-09-01", "2026-10-01"));
+                })
+                .assertNext(change -> {
+                    assertThat(GlobalId.of(GlobalId.NodeType.CinPlan, change.planId())).isEqualTo(ownTeamsPlan.get());
+                    assertThat(change.plan().team()).isEqualTo("team-a");
+                })
+                .expectComplete()
+                .verify(Duration.ofSeconds(20));
+    }
+
+    private final AtomicReference<String> ownTeamsPlan = new AtomicReference<>();
 
     /** Subscribes as a manager of the authority, as the interceptor would for a token's caller. */
     private static java.util.function.Function<reactor.util.context.Context, reactor.util.context.Context> as(

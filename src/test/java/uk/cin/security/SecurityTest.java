@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,8 +25,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import uk.cin.api.Api;
 
 /** Authentication, row-level security, the audit log, and subscriptions' tokens. */
@@ -174,5 +180,42 @@ class SecurityTest {
                 .retrieveSubscription("deadlinesChanged").toEntity(Map.class).blockLast(Duration.ofSeconds(20)))
                 .hasMessageContaining("TOKEN_EXPIRED");
         client.stop().block();
+    }
+
+    @Test
+    void theWebSocketIsClosedWhenItsTokenExpires() {
+        String token = TestTokens.token("camden", Role.TEAM_MANAGER, Duration.ofSeconds(3), "team-a");
+        List<String> received = new CopyOnWriteArrayList<>();
+        AtomicReference<CloseStatus> closed = new AtomicReference<>();
+        long started = System.nanoTime();
+        WebSocketHandler handler = new WebSocketHandler() {
+            @Override
+            public List<String> getSubProtocols() {
+                return List.of("graphql-transport-ws");
+            }
+
+            @Override
+            public Mono<Void> handle(WebSocketSession session) {
+                Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
+                outgoing.tryEmitNext("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\""
+                        + TestTokens.bearer(token) + "\"}}");
+                Mono<Void> in = session.receive().map(WebSocketMessage::getPayloadAsText).doOnNext(text -> {
+                    received.add(text);
+                    if (text.contains("connection_ack")) {
+                        outgoing.tryEmitNext("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":"
+                                + "\"subscription { deadlinesChanged { id } }\"}}");
+                    }
+                }).then();
+                return Mono.when(session.send(outgoing.asFlux().map(session::textMessage)), in,
+                        session.closeStatus().doOnNext(closed::set));
+            }
+        };
+        // No close from this side: the service must end the connection itself.
+        new ReactorNettyWebSocketClient().execute(URI.create("ws://localhost:" + port + "/graphql"), handler)
+                .timeout(Duration.ofSeconds(20)).onErrorComplete().block();
+        assertThat(closed.get()).as("closed by the service").isNotNull();
+        assertThat(closed.get().getCode()).isEqualTo(ExpiringSockets.TOKEN_EXPIRED_CLOSE);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+        assertThat(received).anySatisfy(text -> assertThat(text).contains("TOKEN_EXPIRED"));
     }
 }
