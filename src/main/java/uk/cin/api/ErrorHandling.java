@@ -5,6 +5,8 @@ import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import io.r2dbc.spi.R2dbcTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
@@ -19,6 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ErrorHandling extends DataFetcherExceptionResolverAdapter {
 
+    /** Set (an AtomicBoolean) in the GraphQL context once a request is answered TIMEOUT. */
+    public static final String STOPPED = "cin.stopped";
+
     private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
 
     @Override
@@ -28,6 +33,13 @@ public class ErrorHandling extends DataFetcherExceptionResolverAdapter {
             return GraphqlErrorBuilder.newError(env).errorType(type).message(api.getMessage())
                     .extensions(Map.of("code", api.code())).build();
         }
+        if (ex instanceof R2dbcTimeoutException || stopped(env)) {
+            // Work stopped at the request's time limit fails as it unwinds (its transaction gone): that is expected.
+            log.warn("Stopped at the time limit in {}", env.getExecutionStepInfo().getPath());
+            return GraphqlErrorBuilder.newError(env).errorType(ErrorType.INTERNAL_ERROR)
+                    .message("the request ran past its time limit and was stopped; nothing it did was kept")
+                    .extensions(Map.of("code", "TIMEOUT")).build();
+        }
         String correlationId = UUID.randomUUID().toString();
         RuntimeException scrubbed = new RuntimeException(ex.getClass().getName());
         scrubbed.setStackTrace(ex.getStackTrace());
@@ -35,5 +47,10 @@ public class ErrorHandling extends DataFetcherExceptionResolverAdapter {
         return GraphqlErrorBuilder.newError(env).errorType(ErrorType.INTERNAL_ERROR)
                 .message("Internal error; quote correlation id " + correlationId)
                 .extensions(Map.of("code", "INTERNAL_ERROR", "correlationId", correlationId)).build();
+    }
+
+    private static boolean stopped(DataFetchingEnvironment env) {
+        AtomicBoolean stopped = env.getGraphQlContext().get(STOPPED);
+        return stopped != null && stopped.get();
     }
 }

@@ -2,6 +2,7 @@ package uk.cin.api;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -53,10 +54,11 @@ public class Mutations {
         }
         return Access.caller().flatMap(who -> {
             String caller = who.id();
-            Mono<UUID> firstRun = savepoint.transactional(Mono.defer(work)
-                    .flatMap(id -> (clientMutationId == null ? Mono.<Void>empty()
+            // A request stopped at its time limit has lost its transaction: what is left of it must write nothing.
+            Mono<UUID> firstRun = notStopped().then(savepoint.transactional(Mono.defer(work)
+                    .flatMap(id -> notStopped().then(clientMutationId == null ? Mono.<Void>empty()
                             : receipt(caller, clientMutationId, mutation, id))
-                            .then(audit.write(who, AuditLog.Action.WRITE, mutation, id)).thenReturn(id)));
+                            .then(audit.write(who, AuditLog.Action.WRITE, mutation, id)).thenReturn(id))));
             Mono<UUID> once = clientMutationId == null ? firstRun
                     : previous(caller, clientMutationId, mutation)
                             .switchIfEmpty(firstRun.onErrorResume(DataIntegrityViolationException.class,
@@ -67,6 +69,13 @@ public class Mutations {
                     .onErrorResume(Refusal.class, r -> refusedWrite(who, mutation)
                             .thenReturn(refused.apply(r.errors())));
         });
+    }
+
+    private static Mono<Void> notStopped() {
+        return Mono.deferContextual(context -> context.<AtomicBoolean>getOrEmpty(ErrorHandling.STOPPED)
+                .filter(AtomicBoolean::get).isPresent()
+                        ? Mono.error(new IllegalStateException("request stopped at its time limit"))
+                        : Mono.empty());
     }
 
     private Mono<Void> refusedWrite(Caller caller, String mutation) {

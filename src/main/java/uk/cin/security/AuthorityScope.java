@@ -2,6 +2,7 @@ package uk.cin.security;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import uk.cin.limits.Limits;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,9 +18,12 @@ public class AuthorityScope {
     private final DatabaseClient db;
     private final TransactionalOperator transactions;
 
-    public AuthorityScope(DatabaseClient db, TransactionalOperator transactions) {
+    private final String statementTimeout;
+
+    public AuthorityScope(DatabaseClient db, TransactionalOperator transactions, Limits limits) {
         this.db = db;
         this.transactions = transactions;
+        this.statementTimeout = limits.timeout().toMillis() + "ms";
     }
 
     public <T> Mono<T> mono(String authority, Mono<T> work) {
@@ -32,6 +36,8 @@ public class AuthorityScope {
 
     private Mono<Void> enter(String authority) {
         // is_local = true: the setting ends with the transaction, so a pooled connection carries nothing over.
-        return db.sql("select set_config('cin.authority', :authority, true)").bind("authority", authority).then();
+        // A statement cannot outlive the request's time limit, even one whose request was already answered TIMEOUT.
+        return db.sql("select set_config('cin.authority', :authority, true), set_config('statement_timeout', "
+                + ":timeout, true)").bind("authority", authority).bind("timeout", statementTimeout).then();
     }
 }

@@ -4,6 +4,8 @@ import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import graphql.language.Document;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import uk.cin.api.ErrorHandling;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import uk.cin.limits.Limits;
 import graphql.language.OperationDefinition;
@@ -82,8 +84,10 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return caller(request).flatMap(caller -> {
             AuditTrail trail = new AuditTrail();
+            AtomicBoolean stopped = new AtomicBoolean();
             request.configureExecutionInput((input, builder) -> builder.graphQLContext(context -> context
-                    .put(Caller.CONTEXT_KEY, caller).put(AuditTrail.CONTEXT_KEY, trail)).build());
+                    .put(Caller.CONTEXT_KEY, caller).put(AuditTrail.CONTEXT_KEY, trail)
+                    .put(ErrorHandling.STOPPED, stopped)).build());
             Operation parsed = operation(request);
             String operation = parsed.name();
             if (parsed.subscription()) {
@@ -96,11 +100,16 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
                                 : response)
                         .contextWrite(context -> context.put(Caller.class, caller));
             }
-            // Past the time limit the work is cancelled and its transaction rolled back: nothing half-written.
-            return scope.mono(caller.authority(), chain.next(request).timeout(limits.timeout())
+            // Past the time limit the answer goes at once; the transaction is cancelled, so rolled back (nothing
+            // half-written), and PostgreSQL's own statement timeout stops a statement still waiting.
+            return scope.mono(caller.authority(), chain.next(request)
                             .flatMap(response -> audit.reads(caller, operation, trail.drain()).thenReturn(response)))
-                    .onErrorResume(TimeoutException.class, e -> Mono.just(timedOut(request)))
-                    .contextWrite(context -> context.put(Caller.class, caller));
+                    .timeout(limits.timeout())
+                    .onErrorResume(TimeoutException.class, e -> {
+                        stopped.set(true);
+                        return Mono.just(timedOut(request));
+                    })
+                    .contextWrite(context -> context.put(Caller.class, caller).put(ErrorHandling.STOPPED, stopped));
         });
     }
 

@@ -2,12 +2,17 @@ package uk.cin.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -29,6 +34,16 @@ class AbuseLimitsTest {
 
     @LocalServerPort
     int port;
+    @Value("${spring.liquibase.url}")
+    String jdbcUrl;
+    @Value("${cin.limits.timeout}")
+    Duration timeLimitSetting;
+    long timeLimit;
+
+    @org.junit.jupiter.api.BeforeEach
+    void seconds() {
+        timeLimit = timeLimitSetting.toSeconds();
+    }
 
     private Answer post(String contentType, String body) {
         long began = System.nanoTime();
@@ -133,9 +148,66 @@ class AbuseLimitsTest {
     }
 
     @Test
+    void aMisspeltFieldGetsNoSuggestionOfTheSchema() {
+        Answer answer = query("{ authoritis { code } }");
+        assertThat(answer.body()).contains("authoritis").doesNotContainIgnoringCase("did you mean")
+                .doesNotContain("authorities");
+    }
+
+    @Test
     void controlCharactersAreStrippedFromInput() {
         Answer created = query("mutation { createFamily(input: {authorityCode: \"camden\", name: \"Ash\\u0007by\\u0000\"})"
                 + " { family { name } userErrors { code } } }");
         assertThat(created.body()).contains("\"name\":\"Ashby\"");
+    }
+
+    @Test
+    void aRequestPastTheTimeLimitIsStoppedAndKeepsNothing() throws Exception {
+        try (Connection owner = DriverManager.getConnection(jdbcUrl, "cin", "cin");
+                Statement statement = owner.createStatement()) {
+            // Another session holds the family table: the mutation waits behind it past the limit.
+            String started;
+            try (ResultSet now = statement.executeQuery("select now()::text")) {
+                now.next();
+                started = now.getString(1);
+            }
+            owner.setAutoCommit(false);
+            statement.execute("lock table family in access exclusive mode");
+            CompletableFuture<Answer> stuck = CompletableFuture.supplyAsync(() -> query(
+                    "mutation { createFamily(input: {authorityCode: \"camden\", name: \"TimedOut\"}) "
+                            + "{ family { id } } }"));
+            Answer ordinary = query("{ authorities { code } }");
+            assertThat(ordinary.body()).contains("camden").doesNotContain("errors");
+            Answer answer = stuck.join();
+            assertThat(answer.body()).contains("\"code\":\"TIMEOUT\"").contains("\"limit\":" + timeLimit);
+            assertThat(answer.millis()).isBetween(timeLimit * 1000L - 500, timeLimit * 1000L + 5_000);
+            owner.rollback();
+            owner.setAutoCommit(true);
+            // Once the lock is gone the stopped transaction ends, rolled back: no session is left holding it open.
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            int open;
+            do {
+                Thread.sleep(100);
+                try (ResultSet rows = statement.executeQuery("select count(*) from pg_stat_activity where usename ="
+                        + " 'cin_app' and (state like 'idle in transaction%' or query like '%insert into family%')"
+                        + " and state <> 'idle'")) {
+                    rows.next();
+                    open = rows.getInt(1);
+                }
+            } while (open > 0 && System.nanoTime() < deadline);
+            assertThat(open).isZero();
+            // What was left of the stopped mutation wrote nothing anywhere: no family, no audit row, not even one
+            // outside every authority on a connection whose setting had been cleared.
+            Thread.sleep(1000);
+            try (ResultSet rows = statement.executeQuery("select count(*) from audit_event where at >= '" + started
+                    + "' and (operation = 'createFamily' or authority_code not in ('camden', 'derby'))")) {
+                rows.next();
+                assertThat(rows.getInt(1)).isZero();
+            }
+            try (ResultSet rows = statement.executeQuery("select count(*) from family where name = 'TimedOut'")) {
+                rows.next();
+                assertThat(rows.getInt(1)).isZero();
+            }
+        }
     }
 }
