@@ -218,4 +218,22 @@ class SecurityTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
         assertThat(received).anySatisfy(text -> assertThat(text).contains("TOKEN_EXPIRED"));
     }
+
+    @Test
+    void aSubscriptionOverServerSentEventsTakesItsTokenFromTheHeader() {
+        Api api = new Api(tester);
+        api.openPlan(api.addChild(api.createFamily("camden", "Sse"), "W", false), "AFTER_ASSESSMENT", "2026-09-01",
+                "2026-10-01");
+        String subscription = "{\"query\":\"subscription { deadlinesChanged(after: \\\"0\\\") { id } }\"}";
+        String withToken = http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.manager("camden")))
+                .bodyValue(subscription).retrieve().bodyToFlux(String.class)
+                .filter(data -> data.contains("deadlinesChanged")).blockFirst(Duration.ofSeconds(20));
+        assertThat(withToken).contains("\"id\"");
+        int without = http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.TEXT_EVENT_STREAM).bodyValue(subscription)
+                .exchangeToMono(r -> Mono.just(r.statusCode().value())).block(Duration.ofSeconds(20));
+        assertThat(without).isEqualTo(401);
+    }
 }
