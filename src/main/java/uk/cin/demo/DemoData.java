@@ -11,6 +11,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -43,6 +44,8 @@ import uk.cin.security.Role;
  */
 @Component
 @Profile("local")
+// Off while the generator runs (it sets cin.demo-data=false): its families are the data then.
+@ConditionalOnBooleanProperty(name = "cin.demo-data", matchIfMissing = true)
 public class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.WebGraphQlHandler;
@@ -39,6 +40,8 @@ public class ExpiringSockets {
 
     /** Spring Boot's own handler, with its settings, but knowing its open sessions. */
     @Bean
+    // Not when the generator runs without a server.
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
     GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler handler, GraphQlProperties properties,
             ServerCodecConfigurer codecs) {
         GraphQlProperties.Websocket socket = properties.getWebsocket();
