@@ -115,6 +115,14 @@ final class BulkLoader implements AutoCloseable {
         }
     }
 
+    /** Fresh planner statistics: after a bulk load the old ones describe a database a fraction of the size. */
+    void analyze() throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute("analyze family, child, cin_plan, meeting, attendee, plan_event, visit, plan_deadline");
+        }
+        connection.commit();
+    }
+
     private static void add(PreparedStatement statement, Object... values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             Object value = values[i];

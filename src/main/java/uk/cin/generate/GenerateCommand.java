@@ -190,6 +190,8 @@ public class GenerateCommand implements ApplicationRunner {
                     }
                 }
             }
+            out.println("Updating the planner's statistics");
+            loader.analyze();
         } finally {
             maker.shutdownNow();
         }

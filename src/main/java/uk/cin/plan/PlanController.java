@@ -1,5 +1,6 @@
 package uk.cin.plan;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -114,7 +115,8 @@ public class PlanController {
 
     @QueryMapping
     public Mono<CinPlanConnection> plans(@Argument PlanFilter filter, @Argument Integer first,
-            @Argument String after) {
+            @Argument String after, DataFetchingEnvironment env) {
+        boolean counted = env.getSelectionSet().contains("totalCount");
         int size = first == null ? 50 : first;
         if (size < 0 || size > MAX_PAGE) {
             throw new ApiException(ApiException.INVALID, "first must be between 0 and " + MAX_PAGE);
@@ -127,7 +129,7 @@ public class PlanController {
                     || (f.authorityCode() != null && !f.authorityCode().equals(caller.authority()));
             return none ? Mono.just(new PlanRepository.PlanPage(List.of(), false, 0))
                     : plans.page(new PlanRepository.PlanQuery(caller.authority(), caller.teamFilter(), f.status(),
-                            f.overdueAsOf(), f.reviewDueBefore(), LocalDate.now(clock), afterId, size));
+                            f.overdueAsOf(), f.reviewDueBefore(), LocalDate.now(clock), afterId, size, counted));
         }).map(page -> {
                     List<CinPlanEdge> edges = page.plans().stream().map(p -> new CinPlanEdge(cursor(p.id()), p))
                             .toList();

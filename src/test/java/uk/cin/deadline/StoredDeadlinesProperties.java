@@ -71,13 +71,13 @@ class StoredDeadlinesProperties {
             }
             Evaluation e = engine.evaluate(facts, day, pack);
             List<CinPlan> overdue = scope.mono(list, plans.page(new PlanQuery(list, null, null, day, null, day, null,
-                    10))).block().plans();
+                    10, false))).block().plans();
             assertThat(!overdue.isEmpty()).as("seed %d, %s, overdue as of %s", seed, pack.code(), day)
                     .isEqualTo(e.isOverdue());
 
             LocalDate by = day.plusDays(i % 2 == 0 ? 30 : 120);
             List<CinPlan> due = scope.mono(list, plans.page(new PlanQuery(list, null, null, null, by, day, null,
-                    10))).block().plans();
+                    10, false))).block().plans();
             boolean expected = e.nextReviewDue() != null && !e.nextReviewDue().isAfter(by);
             assertThat(!due.isEmpty()).as("seed %d, %s, review due by %s as of %s (engine %s)", seed, pack.code(), by,
                     day, e.nextReviewDue()).isEqualTo(expected);
