@@ -1,53 +1,43 @@
-"""Prints the benchmark's figures: per workload, throughput and p50/p95/p99 from Gatling's stats.json (warm-up
-requests left out); the pgbench floor from its per-transaction log; the service-to-floor ratio; the peak heap."""
-import json
+"""Prints the benchmark's figures: each Gatling run's own summary (per-request figures, warm-up requests named
+"warmup", are in its HTML report), the pgbench floor with percentiles from its per-transaction log, the
+caseload page's service-to-floor ratio, and the peak heap."""
 import pathlib
 import re
 import sys
 
-caseload, bi, writes, pgbench_txt, pgbench_log, heap, seconds = sys.argv[1:8]
+caseload_txt, bi_txt, writes_txt, pgbench_txt, pgbench_log, heap, seconds = sys.argv[1:8]
 seconds = float(seconds)
 
 
-def stats(run, name):
-    contents = json.loads(pathlib.Path(run, "js", "stats.json").read_text())["contents"]
-    for entry in contents.values():
-        if entry["stats"]["name"] == name:
-            return entry["stats"]
-    return None
+def gatling(title, path):
+    text = pathlib.Path(path).read_text(errors="replace")
+    blocks = text.split("---- Global Information")
+    print(f"== {title}")
+    if len(blocks) < 2:
+        print("   no figures: see " + path)
+        return text
+    print("---- Global Information" + blocks[-1].split("---- Response Time Distribution")[0].rstrip())
+    report = re.findall(r"file://(\S+index\.html)", text)
+    if report:
+        print("   per request (warm-up apart): " + report[-1])
+    return text
 
 
-def line(label, s, per_second=None):
-    if s is None:
-        print(f"{label:28} no figures (see target/bench/*.txt)")
-        return
-    count = s["numberOfRequests"]["ok"]
-    rate = per_second if per_second is not None else count / seconds
-    failed = s["numberOfRequests"]["ko"]
-    print(f"{label:28} {rate:8.1f}/s  p50 {s['percentiles1']['ok']:6} ms  p95 {s['percentiles3']['ok']:6} ms"
-          f"  p99 {s['percentiles4']['ok']:6} ms  ok {count}  failed {failed}")
-
-
-print("workload                     throughput      p50          p95          p99")
-page = stats(caseload, "caseload page")
-line("1 caseload page (32 clients)", page)
-scan = stats(bi, "bi scan")
-if scan:
-    print(f"{'2 BI scan, one authority':28} {scan['numberOfRequests']['ok']} scans: median "
-          f"{scan['percentiles1']['ok']} ms, max {scan['maxResponseTime']['ok']} ms")
-written = [stats(writes, "recordMeeting"), stats(writes, "recordPlanEvent")]
-for label, s in zip(["3 writes: recordMeeting", "3 writes: recordPlanEvent"], written):
-    line(label, s)
+page = gatling("1 caseload page", caseload_txt)
+gatling("2 BI scan", bi_txt)
+gatling("3 writes", writes_txt)
 
 latencies = sorted(float(l.split()[2]) / 1000 for l in pathlib.Path(pgbench_log).read_text().splitlines() if l.strip())
 tps = re.search(r"tps = ([0-9.]+)", pathlib.Path(pgbench_txt).read_text())
 if latencies and tps:
     pick = lambda q: latencies[min(len(latencies) - 1, int(len(latencies) * q))]
     floor = float(tps.group(1))
-    print(f"{'4 floor: pgbench, same SQL':28} {floor:8.1f}/s  p50 {pick(0.5):6.0f} ms  p95 {pick(0.95):6.0f} ms"
-          f"  p99 {pick(0.99):6.0f} ms")
-    if page:
-        print(f"service / floor (caseload page): {page['numberOfRequests']['ok'] / seconds / floor:.2f}")
-used = [int(re.sub(r"\D", "", v)) for v in pathlib.Path(heap).read_text().split() if re.sub(r"\D", "", v)]
+    print(f"== 4 floor (pgbench, the caseload page's SQL): {floor:.1f}/s  p50 {pick(0.5):.0f} ms"
+          f"  p95 {pick(0.95):.0f} ms  p99 {pick(0.99):.0f} ms")
+    measured = re.findall(r">\s*caseload page\s*\|\s*([\d,]+)", page)
+    if measured:
+        rate = int(measured[-1].replace(",", "")) / seconds
+        print(f"caseload page: {rate:.1f}/s measured; service / floor = {rate / floor:.2f}")
+used = [int(v) for v in re.findall(r"(\d+)K", pathlib.Path(heap).read_text())]
 if used:
     print(f"peak heap in use: {max(used) // 1024} MB (cap 512 MB)")
