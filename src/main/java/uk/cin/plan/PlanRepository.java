@@ -203,6 +203,15 @@ public class PlanRepository {
     }
 
     /**
+     * Holds the plan's row until the transaction ends, so writes to one plan take turns: the second reads what the
+     * first committed instead of failing on a stale version. Empty when the plan is not there for the caller.
+     */
+    public Mono<UUID> lockForWrite(UUID planId) {
+        return db.sql("select id from cin_plan where id = :id for no key update").bind("id", planId)
+                .map(row -> row.get(0, UUID.class)).one();
+    }
+
+    /**
      * Moves the plan from the version its writer read to the next; false when another writer got there first
      * (the row lock makes the second writer wait, then find the version changed).
      */

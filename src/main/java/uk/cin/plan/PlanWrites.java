@@ -24,7 +24,7 @@ import uk.cin.security.Access;
 /**
  * Every write to a plan goes through here, inside the mutation's transaction: the policy checks the plan with the
  * new fact (only problems the change brings count, each naming its rule), the rows are written, the plan's version
- * moves on (a concurrent writer gets CONFLICT), the stored deadlines are rewritten, and a change subscribers would
+ * moves on, the stored deadlines are rewritten, and a change subscribers would
  * see is recorded and announced on commit.
  */
 @Component
@@ -49,13 +49,12 @@ public class PlanWrites {
         this.clock = clock;
     }
 
-    /** The plan as stored, or a NOT_FOUND userError on the given input field. */
     /**
-     * The plan a write is about, once the caller may write to it: a plan it may not see is refused as missing
-     * (NOT_FOUND), one it sees but may not change as FORBIDDEN.
+     * The plan a write is about, locked for this transaction, once the caller may write to it: a plan it may not see
+     * is refused as missing (NOT_FOUND), one it sees but may not change as FORBIDDEN.
      */
     public Mono<PlanState> load(UUID planId, String... path) {
-        return states.load(planId).switchIfEmpty(Mono.error(new Refusal(UserError.of(ApiException.NOT_FOUND,
+        return plans.lockForWrite(planId).flatMap(locked -> states.load(locked)).switchIfEmpty(Mono.error(new Refusal(UserError.of(ApiException.NOT_FOUND,
                 "no such plan", path))))
                 .delayUntil(state -> Access.write(state.plan(), "plan", path));
     }
@@ -82,6 +81,8 @@ public class PlanWrites {
         // Recorded last in the transaction: subscribers hear of the change when, and only if, it commits.
         Mono<Void> announce = ChangeRecorder.changed(was, now) ? changes.record(planId, state.plan().authorityCode(),
                 DeadlineChange.Cause.MUTATION, now.nextReviewDue(), now.isOverdue()) : Mono.empty();
+        // The row lock taken by load() makes concurrent writers wait their turn; the version check stays as a guard
+        // for a write whose plan was read without it.
         return rows.then(plans.bumpVersion(planId, state.plan().version()))
                 .flatMap(moved -> moved ? deadlines.rewrite(planId, after, state.pack()).then(announce)
                         : Mono.error(new Refusal(UserError.of(CONFLICT,

@@ -18,8 +18,8 @@ import reactor.core.publisher.Mono;
 import uk.cin.CinApplication;
 
 /**
- * Two service instances on one database, writing the same plan at once: every write either lands or is refused with
- * CONFLICT, and what landed is all there (no lost update).
+ * Two service instances on one database, writing the same plan at once: the writes take turns on the plan's row, so
+ * every one lands and all are there (no lost update, no CONFLICT for adding a fact).
  */
 class TwoInstancesOnOneDatabaseTest {
 
@@ -88,8 +88,7 @@ class TwoInstancesOnOneDatabaseTest {
                 .collectList().block(Duration.ofSeconds(120));
 
         long landed = outcomes.stream().filter("OK"::equals).count();
-        assertThat(outcomes).hasSize(writes).allMatch(o -> o.equals("OK") || o.equals("CONFLICT"));
-        assertThat(landed).isPositive();
+        assertThat(outcomes).hasSize(writes).containsOnly("OK");
 
         // Every write that landed is stored, and the plan's version moved once per write (and once when opened).
         DatabaseClient db = first.getBean(DatabaseClient.class);
