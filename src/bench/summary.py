@@ -1,43 +1,121 @@
-"""Prints the benchmark's figures: each Gatling run's own summary (per-request figures, warm-up requests named
-"warmup", are in its HTML report), the pgbench floor with percentiles from its per-transaction log, the
-caseload page's service-to-floor ratio, and the peak heap."""
+"""Prints the benchmark's figures as a table: for each run, the measured requests of each workload (warm-up requests,
+named "warmup", are left out) read from Gatling's HTML report, the pgbench floor with percentiles from its
+per-transaction log, the caseload page's service-to-floor ratio, and the median of the runs. Then the peak heap.
+
+Usage: summary.py <out dir> <measured seconds> <runs>; run i's files are in <out dir>/run-<i>."""
+import html
 import pathlib
 import re
+import statistics
 import sys
 
-caseload_txt, bi_txt, writes_txt, pgbench_txt, pgbench_log, heap, seconds = sys.argv[1:8]
-seconds = float(seconds)
+out, seconds, runs = pathlib.Path(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
+COLUMNS = ["total", "ok", "ko", "ko%", "cnt/s", "min", "p50", "p75", "p95", "p99", "max", "mean", "sd"]
 
 
-def gatling(title, path):
-    text = pathlib.Path(path).read_text(errors="replace")
-    blocks = text.split("---- Global Information")
-    print(f"== {title}")
-    if len(blocks) < 2:
-        print("   no figures: see " + path)
-        return text
-    print("---- Global Information" + blocks[-1].split("---- Response Time Distribution")[0].rstrip())
-    report = re.findall(r"file://(\S+index\.html)", text)
-    if report:
-        print("   per request (warm-up apart): " + report[-1])
-    return text
+def report_rows(console):
+    """Gatling's statistics table, one dict per request or group name, from the report named in the console log."""
+    if not console.exists():
+        return {}
+    reports = re.findall(r"file://(\S+index\.html)", console.read_text(errors="replace"))
+    if not reports:
+        return {}
+    page = pathlib.Path(reports[-1]).read_text(errors="replace")
+    rows = {}
+    for row in re.findall(r"<tr id=\"[^\"]+\".*?</tr>", page, re.S):
+        name = re.search(r'class="ellipsed-name">([^<]*)<', row)
+        values = re.findall(r'<td class="value[^"]*">([^<]*)</td>', row)
+        if name and len(values) == len(COLUMNS):
+            rows[html.unescape(name.group(1))] = {c: float(v) if v not in ("", "-") else 0.0
+                                                  for c, v in zip(COLUMNS, values)}
+    return rows
 
 
-page = gatling("1 caseload page", caseload_txt)
-gatling("2 BI scan", bi_txt)
-gatling("3 writes", writes_txt)
-
-latencies = sorted(float(l.split()[2]) / 1000 for l in pathlib.Path(pgbench_log).read_text().splitlines() if l.strip())
-tps = re.search(r"tps = ([0-9.]+)", pathlib.Path(pgbench_txt).read_text())
-if latencies and tps:
+def pgbench(run):
+    text = (run / "pgbench.txt").read_text() if (run / "pgbench.txt").exists() else ""
+    tps = re.search(r"tps = ([0-9.]+)", text)
+    log = run / "pgbench-all.log"
+    latencies = sorted(float(line.split()[2]) / 1000 for line in log.read_text().splitlines()
+                       if line.strip()) if log.exists() else []
+    if not tps or not latencies:
+        return None
     pick = lambda q: latencies[min(len(latencies) - 1, int(len(latencies) * q))]
-    floor = float(tps.group(1))
-    print(f"== 4 floor (pgbench, the caseload page's SQL): {floor:.1f}/s  p50 {pick(0.5):.0f} ms"
-          f"  p95 {pick(0.95):.0f} ms  p99 {pick(0.99):.0f} ms")
-    measured = re.findall(r">\s*caseload page\s*\|\s*([\d,]+)", page)
-    if measured:
-        rate = int(measured[-1].replace(",", "")) / seconds
-        print(f"caseload page: {rate:.1f}/s measured; service / floor = {rate / floor:.2f}")
-used = [int(v) for v in re.findall(r"(\d+)K", pathlib.Path(heap).read_text())]
+    return {"rate": float(tps.group(1)), "p50": pick(0.5), "p95": pick(0.95), "p99": pick(0.99), "failed": 0}
+
+
+def figures(run):
+    """One run's figures: workload -> {rate, p50, p95, p99, failed}."""
+    found = {}
+    page = report_rows(run / "CaseloadPage.txt").get("caseload page")
+    if page:
+        found["1 caseload page (req/s, ms)"] = {"rate": page["total"] / seconds, "p50": page["p50"],
+                                                "p95": page["p95"], "p99": page["p99"], "failed": page["ko"]}
+    bi = report_rows(run / "BiScan.txt")
+    if "bi scan" in bi:
+        scan = bi["bi scan"]  # a group: its times are whole scans
+        found["2 BI scan (scans, ms per scan)"] = {"rate": scan["total"], "p50": scan["p50"], "p95": scan["p95"],
+                                                   "p99": scan["p99"], "failed": scan["ko"]}
+    writes = report_rows(run / "Writes.txt")
+    for name in ("recordMeeting", "recordPlanEvent"):
+        if name in writes:
+            w = writes[name]
+            found[f"3 writes: {name} (req/s, ms)"] = {"rate": w["total"] / seconds, "p50": w["p50"],
+                                                      "p95": w["p95"], "p99": w["p99"], "failed": w["ko"]}
+    if all(n in writes for n in ("recordMeeting", "recordPlanEvent")):
+        total = writes["recordMeeting"]["total"] + writes["recordPlanEvent"]["total"]
+        found["3 writes, both (req/s; worst of the two, ms)"] = {
+            "rate": total / seconds,
+            **{p: max(writes["recordMeeting"][p], writes["recordPlanEvent"][p]) for p in ("p50", "p95", "p99")},
+            "failed": writes["recordMeeting"]["ko"] + writes["recordPlanEvent"]["ko"]}
+    floor = pgbench(run)
+    if floor:
+        found["4 floor, pgbench (tps, ms)"] = floor
+        if "1 caseload page (req/s, ms)" in found:
+            ratio = found["1 caseload page (req/s, ms)"]["rate"] / floor["rate"]
+            found["service / floor (caseload page)"] = {"rate": ratio}
+    return found
+
+
+per_run = [figures(out / f"run-{i}") for i in range(1, runs + 1)]
+names = []
+for run in per_run:
+    names += [n for n in run if n not in names]
+
+
+def cell(value, key):
+    if value is None:
+        return "-"
+    return f"{value:.2f}" if key == "ratio" else f"{value:,.1f}" if key == "rate" else f"{value:,.0f}"
+
+
+print(f"measured {seconds:.0f} s per workload, {runs} run(s); median of the runs in the last columns")
+print("| workload | " + " | ".join(f"run {i} rate / p50 / p95 / p99" for i in range(1, runs + 1))
+      + " | median rate | median p50 | median p95 | median p99 | failed (all runs) |")
+print("|---" * (runs + 6) + "|")
+for name in names:
+    rows = [run.get(name) for run in per_run]
+    ratio = name.startswith("service / floor")
+    shown = []
+    for r in rows:
+        if r is None:
+            shown.append("-")
+        elif ratio:
+            shown.append(cell(r["rate"], "ratio"))
+        else:
+            shown.append(" / ".join([cell(r["rate"], "rate")] + [cell(r[p], "ms") for p in ("p50", "p95", "p99")]))
+    present = [r for r in rows if r]
+    median = lambda key: statistics.median(r[key] for r in present) if present else None
+    if ratio:
+        tail = [cell(median("rate"), "ratio"), "", "", "", ""]
+    else:
+        tail = [cell(median("rate"), "rate")] + [cell(median(p), "ms") for p in ("p50", "p95", "p99")] \
+               + [f"{sum(r['failed'] for r in present):.0f}"]
+    print(f"| {name} | " + " | ".join(shown) + " | " + " | ".join(tail) + " |")
+
+heap = out / "heap.txt"
+used = [int(v) for v in re.findall(r"(\d+)K", heap.read_text())] if heap.exists() else []
 if used:
-    print(f"peak heap in use: {max(used) // 1024} MB (cap 512 MB)")
+    print(f"peak heap in use, sampled every second: {max(used) // 1024} MB (cap 512 MB)")
+gc = out / "gc.log"
+if gc.exists() and "OutOfMemory" in gc.read_text(errors="replace"):
+    print("the service ran out of memory: see " + str(gc))
