@@ -4,8 +4,13 @@ import java.time.LocalDate;
 import java.util.UUID;
 import uk.cin.security.Owned;
 
-/** A child of a family. */
-/** The authority and team are the family's. */
-public record Child(UUID id, UUID familyId, String authorityCode, String team, String givenName, String familyName, LocalDate dateOfBirth,
-        boolean disabled) implements Owned {
+/** A child of a family. The authority and team are the family's. */
+public record Child(UUID id, UUID familyId, String authorityCode, String team, String givenName, String familyName,
+        LocalDate dateOfBirth, boolean disabled) implements Owned {
+
+    /** Children are batch-load keys; the id is enough to spread them, and equal children still hash alike. */
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
 }

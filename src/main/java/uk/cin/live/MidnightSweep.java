@@ -115,8 +115,9 @@ public class MidnightSweep {
         if (planIds.isEmpty()) {
             return Mono.empty();
         }
+        // Once a day over many plans: read afresh rather than churn the cache the pages use.
         return states.evaluate(planIds.stream().map(id -> new PlanStates.PlanAt(id, day))
-                        .collect(java.util.stream.Collectors.toSet()))
+                        .collect(java.util.stream.Collectors.toSet()), false)
                 .flatMapMany(evaluated -> Flux.fromIterable(evaluated.values()))
                 .concatMap(e -> changes.record(e.state().plan().id(), e.state().plan().authorityCode(),
                         DeadlineChange.Cause.TIME_PASSED, e.evaluation().nextReviewDue(), e.evaluation().isOverdue()))
