@@ -112,10 +112,13 @@ for name in names:
                + [f"{sum(r['failed'] for r in present):.0f}"]
     print(f"| {name} | " + " | ".join(shown) + " | " + " | ".join(tail) + " |")
 
-heap = out / "heap.txt"
-used = [int(v) for v in re.findall(r"(\d+)K", heap.read_text())] if heap.exists() else []
-if used:
-    print(f"peak heap in use, sampled every second: {max(used) // 1024} MB (cap 512 MB)")
 gc = out / "gc.log"
-if gc.exists() and "OutOfMemory" in gc.read_text(errors="replace"):
-    print("the service ran out of memory: see " + str(gc))
+if gc.exists():
+    log = gc.read_text(errors="replace")
+    # e.g. "GC(12) Pause Young (Normal) (G1 Evacuation Pause) 301M->97M(512M) 4.1ms": 301M was in use before it
+    pauses = [(int(b), int(a)) for b, a in re.findall(r"(\d+)M->(\d+)M\(\d+M\)", log)]
+    if pauses:
+        print(f"heap (GC log, {len(pauses)} collections): at most {max(b for b, _ in pauses)} MB in use before a"
+              f" collection, at most {max(a for _, a in pauses)} MB after one (cap 512 MB)")
+    if "OutOfMemory" in log:
+        print("the service ran out of memory: see " + str(gc))
