@@ -3,6 +3,7 @@ package uk.cin.trusted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.client.ClientGraphQlResponse;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import uk.cin.security.Role;
@@ -235,6 +241,30 @@ class TrustedDocumentsTest {
         // The registered text with a change of whitespace is another document.
         assertThat(post(mobile, GRAPHQL_RESPONSE, Map.of("query", registered.strip(), "variables",
                 Map.of("planId", plan))).code()).isEqualTo("TRUSTED_DOCUMENT_REQUIRED");
+    }
+
+    @Test
+    void overAWebSocketTheMobileClientMaySendOnlyRegisteredText() {
+        String plan = openPlan(mobile);
+        WebSocketGraphQlClient socket = WebSocketGraphQlClient.builder(URI.create("ws://localhost:" + port
+                + "/graphql"), new ReactorNettyWebSocketClient()).interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return Mono.just(Map.of("Authorization", TestTokens.bearer(mobile)));
+                    }
+                }).build();
+        try {
+            ClientGraphQlResponse text = socket.document("{ authorities { code } }").execute()
+                    .block(Duration.ofSeconds(20));
+            assertThat(text.getErrors()).singleElement().satisfies(e -> assertThat(e.getExtensions())
+                    .containsEntry("code", "TRUSTED_DOCUMENT_REQUIRED"));
+            ClientGraphQlResponse registered = socket.document(registry.find(id("PlanVisits")).orElseThrow().text())
+                    .variable("planId", plan).execute().block(Duration.ofSeconds(20));
+            assertThat(registered.getErrors()).isEmpty();
+            assertThat((Object) registered.field("plan.id").getValue()).isEqualTo(plan);
+        } finally {
+            socket.stop().block();
+        }
     }
 
     @Test
