@@ -83,10 +83,10 @@ public class DocumentIdFilter implements WebFilter {
             // Not a JSON object: Spring for GraphQL refuses it as it would without this filter.
             return null;
         }
-        if (!request.containsKey(TrustedDocumentInterceptor.DOCUMENT_ID)) {
+        if (request == null || !request.containsKey(TrustedDocumentInterceptor.DOCUMENT_ID)) {
             return null;
         }
-        Object extensions = request.getOrDefault("extensions", Map.of());
+        Object extensions = request.get("extensions") == null ? Map.of() : request.get("extensions");
         if (!(extensions instanceof Map<?, ?> given)) {
             return null;
         }
