@@ -8,14 +8,22 @@ import java.util.Set;
  * Who is asking: from a verified bearer token. One authority, one or more teams, one role.
  *
  * @param subject the token's subject; with the authority, it names the caller in receipts and the audit log
+ * @param client the application the token was issued to (its {@code azp} or {@code client_id} claim), or null when
+ *     the token names none; some clients may send only registered documents (see TrustedDocumentInterceptor)
  */
-public record Caller(String subject, String authority, Set<String> teams, Role role, Instant expiresAt) {
+public record Caller(String subject, String authority, Set<String> teams, Role role, Instant expiresAt,
+        String client) {
 
     /** The GraphQL context key controllers read the caller under. */
     public static final String CONTEXT_KEY = "caller";
 
     public Caller {
         teams = Set.copyOf(teams);
+    }
+
+    /** A caller whose token names no client application. */
+    public Caller(String subject, String authority, Set<String> teams, Role role, Instant expiresAt) {
+        this(subject, authority, teams, role, expiresAt, null);
     }
 
     /** Whether this caller may read a record of this authority and team. */

@@ -121,7 +121,8 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
         return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
     }
 
-    private static Mono<Caller> caller(WebGraphQlRequest request) {
+    /** The caller of a request: its verified bearer token (HTTP, SSE) or its WebSocket's connection_init. */
+    public static Mono<Caller> caller(WebGraphQlRequest request) {
         if (request instanceof WebSocketGraphQlRequest socket) {
             return Mono.justOrEmpty((Caller) socket.getSessionInfo().getAttributes().get(SESSION_CALLER))
                     .switchIfEmpty(Mono.error(new UnauthenticatedException("the connection has no caller")));

@@ -13,7 +13,9 @@ import uk.cin.policy.pack.PolicyPacks;
 
 /**
  * Turns a verified token into a caller. The token must name a known authority ({@code authority}), at least one
- * team ({@code teams}) and a role ({@code role}); otherwise it is refused as invalid, with the claim named.
+ * team ({@code teams}) and a role ({@code role}); otherwise it is refused as invalid, with the claim named. The
+ * client application it was issued to is the standard {@code azp} claim (OpenID Connect), or else {@code client_id}
+ * (RFC 9068); a token may name none.
  */
 @Component
 public class Callers {
@@ -21,6 +23,11 @@ public class Callers {
     public static final String AUTHORITY = "authority";
     public static final String TEAMS = "teams";
     public static final String ROLE = "role";
+    /** The authorized party: the client application the token was issued to. */
+    public static final String AUTHORIZED_PARTY = "azp";
+    public static final String CLIENT_ID = "client_id";
+    /** Client ids: printable characters without spaces, at most 200. */
+    public static final Pattern CLIENT_NAME = Pattern.compile("[\\x21-\\x7E]{1,200}");
     /** Team names: letters, digits, spaces and - _ . ' &, at most 100 characters. */
     public static final Pattern TEAM_NAME = Pattern.compile("[\\p{L}\\p{N} _.'&-]{1,100}");
 
@@ -32,8 +39,10 @@ public class Callers {
 
     public Mono<Caller> fromJwt(Jwt jwt) {
         try {
+            String client = jwt.hasClaim(AUTHORIZED_PARTY) ? jwt.getClaimAsString(AUTHORIZED_PARTY)
+                    : jwt.getClaimAsString(CLIENT_ID);
             return Mono.just(caller(jwt.getSubject(), jwt.getClaimAsString(AUTHORITY), jwt.getClaim(TEAMS),
-                    jwt.getClaimAsString(ROLE), jwt.getExpiresAt()));
+                    jwt.getClaimAsString(ROLE), jwt.getExpiresAt(), client));
         } catch (IllegalArgumentException e) {
             return Mono.error(new InvalidBearerTokenException(e.getMessage()));
         }
@@ -41,6 +50,12 @@ public class Callers {
 
     /** Checks each part; throws IllegalArgumentException naming what is wrong (never quoting it). */
     public Caller caller(String subject, String authority, Object teams, String role, Instant expiresAt) {
+        return caller(subject, authority, teams, role, expiresAt, null);
+    }
+
+    /** As above, for a token issued to a client application (null: none named). */
+    public Caller caller(String subject, String authority, Object teams, String role, Instant expiresAt,
+            String client) {
         if (subject == null || subject.isBlank() || subject.length() > 200) {
             throw new IllegalArgumentException("the token needs a subject (sub) of 1 to 200 characters");
         }
@@ -66,6 +81,10 @@ public class Callers {
             throw new IllegalArgumentException("the token's role claim must be one of the ChairRole values, "
                     + "BI_ANALYST or AUDITOR");
         }
-        return new Caller(subject, authority, teamSet, parsed, expiresAt);
+        if (client != null && !CLIENT_NAME.matcher(client).matches()) {
+            throw new IllegalArgumentException("the token's client (azp or client_id) must be 1 to 200 printable "
+                    + "characters without spaces");
+        }
+        return new Caller(subject, authority, teamSet, parsed, expiresAt, client);
     }
 }

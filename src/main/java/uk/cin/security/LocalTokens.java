@@ -34,8 +34,9 @@ import reactor.core.publisher.Mono;
 /**
  * The local profile signs its own tokens, with a key made at start-up (so tokens do not outlive the process):
  * {@code POST /local/token} with {@code {"authority": "camden", "teams": ["team-a"], "role": "TEAM_MANAGER"}}
- * returns {@code {"token": "..."}}. Optional: {@code subject} (default local-user) and {@code expiresInSeconds}
- * (default 8 hours). Outside the local profile the endpoint does not exist.
+ * returns {@code {"token": "..."}}. Optional: {@code subject} (default local-user), {@code expiresInSeconds}
+ * (default 8 hours) and {@code client}, the application the token is for (its {@code azp} claim, e.g. cin-mobile).
+ * Outside the local profile the endpoint does not exist.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("local")
@@ -48,7 +49,7 @@ public class LocalTokens {
 
     /** What a caller asks a token for. */
     public record TokenRequest(String authority, List<String> teams, String role, String subject,
-            Long expiresInSeconds) {
+            Long expiresInSeconds, String client) {
     }
 
     private final RSAKey key = generate();
@@ -91,7 +92,7 @@ public class LocalTokens {
                     Caller caller;
                     try {
                         caller = callers.caller(subject, asked.authority(), asked.teams(), asked.role(),
-                                now.plusSeconds(seconds));
+                                now.plusSeconds(seconds), asked.client());
                     } catch (IllegalArgumentException e) {
                         return refuse(e.getMessage().replace("the token's ", "").replace("the token needs",
                                 "give"));
@@ -100,7 +101,12 @@ public class LocalTokens {
                             .issuedAt(now).expiresAt(caller.expiresAt())
                             .claim(Callers.AUTHORITY, caller.authority())
                             .claim(Callers.TEAMS, List.copyOf(caller.teams()))
-                            .claim(Callers.ROLE, caller.role().name()).build();
+                            .claim(Callers.ROLE, caller.role().name())
+                            .claims(c -> {
+                                if (caller.client() != null) {
+                                    c.put(Callers.AUTHORIZED_PARTY, caller.client());
+                                }
+                            }).build();
                     String token = encoder.encode(JwtEncoderParameters.from(
                             JwsHeader.with(SignatureAlgorithm.RS256).build(), claims)).getTokenValue();
                     return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)

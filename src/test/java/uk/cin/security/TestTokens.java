@@ -59,6 +59,18 @@ public final class TestTokens {
                 claims.build())).getTokenValue();
     }
 
+    /** A token issued to a client application: its azp claim (or, with clientIdClaim, client_id) names it. */
+    public static String clientToken(String client, boolean clientIdClaim, String authority, Role role,
+            String... teams) {
+        Instant now = Instant.now();
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("test").subject("test-" + role.name().toLowerCase())
+                .issuedAt(now).expiresAt(now.plus(Duration.ofHours(1))).claim(Callers.TEAMS, List.of(teams))
+                .claim(Callers.AUTHORITY, authority).claim(Callers.ROLE, role.name())
+                .claim(clientIdClaim ? Callers.CLIENT_ID : Callers.AUTHORIZED_PARTY, client).build();
+        return ENCODER.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+                .getTokenValue();
+    }
+
     /** The caller a manager's token of this authority names, for calling controllers directly. */
     public static Caller managerCaller(String authority) {
         return new Caller("test-team_manager", authority, java.util.Set.of("team-a"), Role.TEAM_MANAGER,
