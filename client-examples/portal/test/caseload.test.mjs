@@ -11,7 +11,8 @@ const cinUrl = process.env.CIN_URL ?? 'http://localhost:8080';
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 // Camden: a review held without invitations sent 10 working days before it (CAM-10) is overdue at once.
 const authority = 'camden';
-const LIVE_TIMEOUT = 15_000;
+// Generous: CI machines are shared and a cold Chromium is slow to start.
+const LIVE_TIMEOUT = 30_000;
 
 let server;
 let browser;
