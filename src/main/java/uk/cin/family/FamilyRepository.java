@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
+import uk.cin.security.AuthorityScope;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -16,9 +17,12 @@ public class FamilyRepository {
     private static final String CHILD_FROM = " from child c join family f on f.id = c.family_id";
 
     private final DatabaseClient db;
+    private final AuthorityScope scope;
 
-    public FamilyRepository(DatabaseClient db) {
+    /** Reads that resolve a subscription's event take the subscriber's authority scope ({@link AuthorityScope#read}). */
+    public FamilyRepository(DatabaseClient db, AuthorityScope scope) {
         this.db = db;
+        this.scope = scope;
     }
 
     public Mono<Family> insert(Family family) {
@@ -39,18 +43,18 @@ public class FamilyRepository {
     }
 
     public Flux<Family> families(Collection<UUID> ids) {
-        return db.sql("select id, authority_code, team, name from family where id = any(:ids)")
-                .bind("ids", ids.toArray(UUID[]::new)).map(FamilyRepository::family).all();
+        return scope.read(db.sql("select id, authority_code, team, name from family where id = any(:ids)")
+                .bind("ids", ids.toArray(UUID[]::new)).map(FamilyRepository::family).all());
     }
 
     public Flux<Child> children(Collection<UUID> ids) {
-        return db.sql("select c.*, f.team" + CHILD_FROM + " where c.id = any(:ids)").bind("ids", ids.toArray(UUID[]::new))
-                .map(FamilyRepository::child).all();
+        return scope.read(db.sql("select c.*, f.team" + CHILD_FROM + " where c.id = any(:ids)").bind("ids", ids.toArray(UUID[]::new))
+                .map(FamilyRepository::child).all());
     }
 
     public Flux<Child> childrenOfFamilies(Collection<UUID> familyIds) {
-        return db.sql("select c.*, f.team" + CHILD_FROM + " where c.family_id = any(:ids) order by c.created_at, c.id")
-                .bind("ids", familyIds.toArray(UUID[]::new)).map(FamilyRepository::child).all();
+        return scope.read(db.sql("select c.*, f.team" + CHILD_FROM + " where c.family_id = any(:ids) order by c.created_at, c.id")
+                .bind("ids", familyIds.toArray(UUID[]::new)).map(FamilyRepository::child).all());
     }
 
     public Mono<Long> countFamilies() {

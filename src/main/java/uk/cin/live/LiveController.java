@@ -1,5 +1,9 @@
 package uk.cin.live;
 
+import graphql.schema.DataFetchingEnvironment;
+import org.dataloader.DataLoader;
+import org.dataloader.DataLoaderRegistry;
+
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import java.time.Clock;
@@ -52,9 +56,17 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
         this.clock = clock;
     }
 
-    @SubscriptionMapping
-    public Flux<DeadlineChange> deadlinesChanged(@Argument String authorityCode, @Argument String planId,
-            @Argument String after) {
+    @SubscriptionMapping("deadlinesChanged")
+    public Flux<DeadlineChange> subscribe(@Argument String authorityCode, @Argument String planId,
+            @Argument String after, DataFetchingEnvironment environment) {
+        DataLoaderRegistry loaders = environment.getDataLoaderRegistry();
+        // A subscription is one GraphQL request however long it lasts, and its DataLoaders cache what they load:
+        // without clearing, every later event would show the plan as the first event found it.
+        return deadlinesChanged(authorityCode, planId, after)
+                .doOnNext(change -> loaders.getDataLoaders().forEach(DataLoader::clearAll));
+    }
+
+    public Flux<DeadlineChange> deadlinesChanged(String authorityCode, String planId, String after) {
         UUID plan = planId == null ? null : GlobalId.require(planId, NodeType.CinPlan);
         long afterId = after == null ? -1 : parseEventId(after);
         return Access.caller().flatMapMany(caller -> {

@@ -59,11 +59,13 @@ public class MeetingController {
     private final PlanRepository plans;
     private final PlanWrites writes;
     private final Mutations mutations;
+    private final uk.cin.security.AuthorityScope scope;
     private final DatabaseClient db;
     private final Clock clock;
 
     public MeetingController(PlanRepository plans, PlanWrites writes, Mutations mutations, DatabaseClient db,
-            Clock clock) {
+            Clock clock, uk.cin.security.AuthorityScope scope) {
+        this.scope = scope;
         this.plans = plans;
         this.writes = writes;
         this.mutations = mutations;
@@ -164,14 +166,14 @@ public class MeetingController {
     @BatchMapping(typeName = "Meeting")
     public Mono<Map<Meeting, List<Attendee>>> attendees(List<Meeting> meetings) {
         UUID[] ids = meetings.stream().map(Meeting::id).toArray(UUID[]::new);
-        return Batches.many(meetings, Meeting::id,
+        return Batches.many(meetings, Meeting::id, scope.read(
                 db.sql("select * from attendee where meeting_id = any(:ids) order by meeting_id, position")
                         .bind("ids", ids)
                         .map(r -> new Attendee(r.get("meeting_id", UUID.class), r.get("position", Integer.class),
                                 r.get("name", String.class), r.get("role", String.class),
                                 Boolean.TRUE.equals(r.get("invited", Boolean.class)),
                                 Boolean.TRUE.equals(r.get("attended", Boolean.class))))
-                        .all(),
+                        .all()),
                 Attendee::meetingId);
     }
 

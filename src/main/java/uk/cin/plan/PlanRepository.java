@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
+import uk.cin.security.AuthorityScope;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -33,49 +34,52 @@ public class PlanRepository {
             + " join family f on f.id = c.family_id";
 
     private final DatabaseClient db;
+    private final AuthorityScope scope;
 
-    public PlanRepository(DatabaseClient db) {
+    /** Reads that resolve a subscription's event take the subscriber's authority scope ({@link AuthorityScope#read}). */
+    public PlanRepository(DatabaseClient db, AuthorityScope scope) {
         this.db = db;
+        this.scope = scope;
     }
 
     // ---- reads
 
     public Flux<CinPlan> plans(Collection<UUID> ids) {
-        return db.sql("select " + PLAN_COLUMNS + PLAN_FROM + " where p.id = any(:ids)")
-                .bind("ids", ids.toArray(UUID[]::new)).map(PlanRepository::plan).all();
+        return scope.read(db.sql("select " + PLAN_COLUMNS + PLAN_FROM + " where p.id = any(:ids)")
+                .bind("ids", ids.toArray(UUID[]::new)).map(PlanRepository::plan).all());
     }
 
     public Flux<CinPlan> plansOfChildren(Collection<UUID> childIds) {
-        return db.sql("select " + PLAN_COLUMNS + PLAN_FROM + " where p.child_id = any(:ids) order by p.created_at, p.id")
-                .bind("ids", childIds.toArray(UUID[]::new)).map(PlanRepository::plan).all();
+        return scope.read(db.sql("select " + PLAN_COLUMNS + PLAN_FROM + " where p.child_id = any(:ids) order by p.created_at, p.id")
+                .bind("ids", childIds.toArray(UUID[]::new)).map(PlanRepository::plan).all());
     }
 
     public Flux<Meeting> meetings(Collection<UUID> planIds) {
-        return db.sql("select * from meeting where plan_id = any(:ids) order by held_on, created_at, id")
-                .bind("ids", planIds.toArray(UUID[]::new)).map(PlanRepository::meeting).all();
+        return scope.read(db.sql("select * from meeting where plan_id = any(:ids) order by held_on, created_at, id")
+                .bind("ids", planIds.toArray(UUID[]::new)).map(PlanRepository::meeting).all());
     }
 
     public Flux<Meeting> meetingsById(Collection<UUID> ids) {
-        return db.sql("select * from meeting where id = any(:ids)")
-                .bind("ids", ids.toArray(UUID[]::new)).map(PlanRepository::meeting).all();
+        return scope.read(db.sql("select * from meeting where id = any(:ids)")
+                .bind("ids", ids.toArray(UUID[]::new)).map(PlanRepository::meeting).all());
     }
 
     public Flux<PlanEvent> events(Collection<UUID> planIds) {
-        return db.sql("select * from plan_event where plan_id = any(:ids) order by occurred_on, created_at, id")
+        return scope.read(db.sql("select * from plan_event where plan_id = any(:ids) order by occurred_on, created_at, id")
                 .bind("ids", planIds.toArray(UUID[]::new))
                 .map(r -> new PlanEvent(r.get("id", UUID.class), r.get("plan_id", UUID.class),
                         PlanEventKind.valueOf(r.get("kind", String.class)), r.get("occurred_on", LocalDate.class),
                         r.get("meeting_id", UUID.class)))
-                .all();
+                .all());
     }
 
     public Flux<Visit> visits(Collection<UUID> planIds) {
-        return db.sql("select * from visit where plan_id = any(:ids) order by visited_on, created_at, id")
+        return scope.read(db.sql("select * from visit where plan_id = any(:ids) order by visited_on, created_at, id")
                 .bind("ids", planIds.toArray(UUID[]::new))
                 .map(r -> new Visit(r.get("id", UUID.class), r.get("plan_id", UUID.class),
                         r.get("visited_on", LocalDate.class), Boolean.TRUE.equals(r.get("child_seen", Boolean.class)),
                         Boolean.TRUE.equals(r.get("seen_alone", Boolean.class)), r.get("note", String.class)))
-                .all();
+                .all());
     }
 
     /** Whether the child already has an open plan. */

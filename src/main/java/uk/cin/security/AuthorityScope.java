@@ -26,6 +26,18 @@ public class AuthorityScope {
         this.statementTimeout = limits.timeout().toMillis() + "ms";
     }
 
+    /**
+     * Reactor context key: the authority of a subscriber whose event is being resolved. A subscription holds no
+     * transaction (it may last hours), so the reads an event's fields need take a short one each.
+     */
+    public static final String SUBSCRIBER = "cin.subscriber-authority";
+
+    /** A read that runs in the request's transaction, or, for a subscription's event, in one of its own. */
+    public <T> Flux<T> read(Flux<T> work) {
+        return Flux.deferContextual(context -> context.<String>getOrEmpty(SUBSCRIBER)
+                .map(authority -> flux(authority, work)).orElse(work));
+    }
+
     public <T> Mono<T> mono(String authority, Mono<T> work) {
         return transactions.transactional(enter(authority).then(work));
     }

@@ -98,7 +98,8 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
                                         : scope.mono(caller.authority(), audit.reads(caller, operation,
                                                 trail.drain())).thenReturn(event))))
                                 : response)
-                        .contextWrite(context -> context.put(Caller.class, caller));
+                        .contextWrite(context -> context.put(Caller.class, caller)
+                                .put(AuthorityScope.SUBSCRIBER, caller.authority()));
             }
             // Past the time limit the answer goes at once; the transaction is cancelled, so rolled back (nothing
             // half-written), and PostgreSQL's own statement timeout stops a statement still waiting.

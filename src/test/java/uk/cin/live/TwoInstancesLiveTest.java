@@ -103,6 +103,50 @@ class TwoInstancesLiveTest {
     }
 
     @Test
+    void anEventCarriesThePlanAsItStandsAfterEachChange() {
+        HttpGraphQlClient a = http(first);
+        String plan = createPlan(a);
+        WebSocketGraphQlClient b = WebSocketGraphQlClient.builder(
+                URI.create("ws://localhost:" + port(second) + "/graphql"), new ReactorNettyWebSocketClient())
+                .interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return Mono.just(Map.of("Authorization", TestTokens.bearer(TOKEN)));
+                    }
+                }).build();
+        // The plan's own fields are read from the database while the event is sent: under the subscriber's
+        // authority (row-level security), and afresh for every event.
+        Flux<Map> events = b.document("subscription($p: ID!) { deadlinesChanged(planId: $p) { nextReviewDue"
+                        + " isOverdue plan { id nextReviewDue isOverdue requiredChairRole child { givenName"
+                        + " family { name } } deadlines { kind dueDate } } } }")
+                .variable("p", plan).retrieveSubscription("deadlinesChanged").toEntity(Map.class);
+        StepVerifier.create(events.take(2))
+                .thenAwait(Duration.ofMillis(500))
+                .then(() -> recordMeeting(a, plan).block())
+                .assertNext(event -> {
+                    Map<?, ?> changed = (Map<?, ?>) event.get("plan");
+                    // CAM-03: 14 Oct + 3 months.
+                    assertThat(changed.get("nextReviewDue")).isEqualTo("2027-01-14").isEqualTo(event.get("nextReviewDue"));
+                    assertThat(changed.get("isOverdue")).isEqualTo(event.get("isOverdue"));
+                    assertThat(((Map<?, ?>) changed.get("child")).get("givenName")).isEqualTo("R");
+                    assertThat(((Map<?, ?>) ((Map<?, ?>) changed.get("child")).get("family")).get("name"))
+                            .isEqualTo("WS");
+                    assertThat((List<?>) changed.get("deadlines")).isNotEmpty();
+                })
+                .then(() -> a.document("mutation($p: ID!) { recordMeeting(input: {planId: $p, kind: REVIEW,"
+                        + " heldOn: \"2026-11-20\", chairRole: TEAM_MANAGER}) { userErrors { code } } }")
+                        .variable("p", plan).execute().block())
+                .assertNext(event -> {
+                    Map<?, ?> changed = (Map<?, ?>) event.get("plan");
+                    // CAM-04: the review of 20 Nov + 3 months; the first event's plan must not be served again.
+                    assertThat(changed.get("nextReviewDue")).isEqualTo("2027-02-20").isEqualTo(event.get("nextReviewDue"));
+                })
+                .expectComplete()
+                .verify(Duration.ofSeconds(30));
+        b.stop().block();
+    }
+
+    @Test
     void aSubscriberOverSseReceivesTheChangeToo() {
         HttpGraphQlClient a = http(first);
         String plan = createPlan(a);
