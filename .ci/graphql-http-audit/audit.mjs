@@ -1,5 +1,5 @@
 // The GraphQL over HTTP audit (graphql-http's server audits) against a started service.
-//   npm ci && CIN_URL=http://localhost:8080 node audit.mjs
+//   CIN_URL=http://localhost:8080 .ci/graphql-http-audit/run   (npm ci, then this)
 // Every request carries a bearer token: from CIN_TOKEN, or else a local-profile token from /local/token.
 // Prints each audit with its result; exits 1 when a MUST fails (FAIL_ON=SHOULD: when a MUST or a SHOULD fails).
 // The audits ask only for __typename and __type, so they read no child's record.
