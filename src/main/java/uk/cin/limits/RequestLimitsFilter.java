@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
 /**
  * Before a GraphQL request is read: a body over the limit is refused with 413 (by its Content-Length, or as it
  * streams in); a form or plain-text post is refused with 415 (a browser can send those cross-site without asking,
- * so they are never executed); a JSON array (a batch of operations) is refused with 400: one operation a request.
+ * so they are never executed); a JSON array (a batch of operations) is refused with 400: one operation a request;
+ * so is an empty body, which carries no request at all (GraphQL over HTTP allows 400 there).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -51,15 +52,20 @@ public class RequestLimitsFilter implements WebFilter {
         if (length > limits.maxBodyBytes()) {
             return tooLarge(exchange);
         }
-        // An empty body is told apart from a finished chain (Mono<Void> completes empty): the chain runs once.
+        // An empty body is told apart from a finished chain (Mono<Void> completes empty): the chain runs at most once.
         return DataBufferUtils.join(request.getBody(), limits.maxBodyBytes())
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(read -> {
-                    if (read.isEmpty()) {
-                        return chain.filter(exchange);
+                    DataBuffer body = read.orElse(null);
+                    if (body == null || blank(body)) {
+                        // Spring for GraphQL's handler answers an empty body with an empty 200: say what is wrong.
+                        if (body != null) {
+                            DataBufferUtils.release(body);
+                        }
+                        return refuse(exchange, HttpStatus.BAD_REQUEST, "EMPTY_BODY",
+                                "send the request in the body: a JSON object with a query", null);
                     }
-                    DataBuffer body = read.get();
                     if (startsWithArray(body)) {
                         DataBufferUtils.release(body);
                         return refuse(exchange, HttpStatus.BAD_REQUEST, "BATCH_NOT_SUPPORTED",
@@ -75,6 +81,15 @@ public class RequestLimitsFilter implements WebFilter {
                     return chain.filter(exchange.mutate().request(replay).build());
                 })
                 .onErrorResume(DataBufferLimitException.class, e -> tooLarge(exchange));
+    }
+
+    private static boolean blank(DataBuffer body) {
+        for (int i = body.readPosition(); i < body.writePosition(); i++) {
+            if (!Character.isWhitespace(body.getByte(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsWithArray(DataBuffer body) {

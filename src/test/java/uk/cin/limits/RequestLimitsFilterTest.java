@@ -39,9 +39,20 @@ class RequestLimitsFilterTest {
     }
 
     @Test
-    void anEmptyBodyIsHandedOnOnceForTheHandlerToRefuse() {
-        filter.filter(post("", MediaType.APPLICATION_JSON), chain).block();
-        assertThat(handed).containsExactly("");
+    void anEmptyBodyIsRefusedHereWith400AndAReason() {
+        // Spring for GraphQL's handler would answer it with an empty 200, which tells a client nothing.
+        var empty = post("", MediaType.APPLICATION_JSON);
+        filter.filter(empty, chain).block();
+        var blank = post(" \n ", MediaType.APPLICATION_JSON);
+        filter.filter(blank, chain).block();
+        assertThat(handed).isEmpty();
+        for (var refused : List.of(empty, blank)) {
+            assertThat(refused.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getResponse().getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+            assertThat(refused.getResponse().getBodyAsString().block())
+                    .isEqualTo("{\"errors\":[{\"message\":\"send the request in the body: a JSON object with a query\","
+                            + "\"extensions\":{\"code\":\"EMPTY_BODY\"}}]}");
+        }
     }
 
     @Test

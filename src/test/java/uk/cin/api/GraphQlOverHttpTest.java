@@ -1,0 +1,119 @@
+package uk.cin.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import uk.cin.security.TestTokens;
+
+/**
+ * GraphQL over HTTP (the spec the graphql-http audit checks in CI), request by request: which media type answers,
+ * and which status a failure gets under each. With application/json every GraphQL response is a 200; with
+ * application/graphql-response+json a request that cannot run is a 400 without data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureHttpGraphQlTester
+class GraphQlOverHttpTest {
+
+    private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
+
+    record Answer(int status, String contentType, String body) {
+    }
+
+    @LocalServerPort
+    int port;
+
+    private Answer send(HttpMethod method, String uri, String contentType, String accept, String body) {
+        var request = WebClient.create("http://localhost:" + port).method(method).uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.manager("camden")));
+        if (contentType != null) {
+            request = request.header(HttpHeaders.CONTENT_TYPE, contentType);
+        }
+        if (accept != null) {
+            request = request.header(HttpHeaders.ACCEPT, accept);
+        }
+        var withBody = body == null ? request : request.bodyValue(body);
+        return withBody.exchangeToMono(r -> r.bodyToMono(String.class).defaultIfEmpty("")
+                        .map(b -> new Answer(r.statusCode().value(),
+                                r.headers().contentType().map(MediaType::toString).orElse(""), b)))
+                .block(Duration.ofSeconds(30));
+    }
+
+    private Answer post(String accept, String body) {
+        return send(HttpMethod.POST, "/graphql", MediaType.APPLICATION_JSON_VALUE, accept, body);
+    }
+
+    @ParameterizedTest(name = "Accept: {0}")
+    @CsvSource(nullValues = "none", value = {
+        "application/json,                    application/json",
+        "application/graphql-response+json,   application/graphql-response+json",
+        "*/*,                                 application/json",
+        "none,                                application/json",
+    })
+    void aQueryIsAnsweredInTheMediaTypeAsked(String accept, String answeredIn) {
+        Answer answer = post(accept, "{\"query\":\"{ __typename }\"}");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(MediaType.parseMediaType(answer.contentType()).isCompatibleWith(MediaType.parseMediaType(answeredIn)))
+                .as(answer.contentType()).isTrue();
+        assertThat(answer.body()).isEqualTo("{\"data\":{\"__typename\":\"Query\"}}");
+    }
+
+    @Test
+    void nullVariablesOperationNameAndExtensionsAreAllowed() {
+        Answer answer = post(MediaType.APPLICATION_JSON_VALUE,
+                "{\"query\":\"query Q { __typename }\",\"variables\":null,\"operationName\":null,\"extensions\":null}");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("{\"data\":{\"__typename\":\"Query\"}}");
+        Answer named = post(MediaType.APPLICATION_JSON_VALUE,
+                "{\"query\":\"query Q { __typename }\",\"operationName\":\"Q\",\"variables\":{},\"extensions\":{}}");
+        assertThat(named.body()).isEqualTo("{\"data\":{\"__typename\":\"Query\"}}");
+    }
+
+    /** A document that does not parse, does not validate, or whose variables do not coerce. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "parse      | {\"query\":\"{\"}",
+        "validation | {\"query\":\"{ noSuchField }\"}",
+        "coercion   | {\"query\":\"query Q($id: ID!) { node(id: $id) { id } }\",\"variables\":{\"id\":null}}",
+    })
+    void aRequestThatCannotRunIs200UnderJsonAnd400WithoutDataUnderGraphQlResponseJson(String failure, String body) {
+        Answer json = post(MediaType.APPLICATION_JSON_VALUE, body);
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.body()).contains("\"errors\"").doesNotContain("\"data\"");
+        Answer graphQlResponse = post(GRAPHQL_RESPONSE, body);
+        assertThat(graphQlResponse.status()).isEqualTo(400);
+        assertThat(graphQlResponse.contentType()).startsWith(GRAPHQL_RESPONSE);
+        assertThat(graphQlResponse.body()).contains("\"errors\"").doesNotContain("\"data\"");
+    }
+
+    @Test
+    void bodiesThatAreNoGraphQlRequestAre400() {
+        assertThat(post(MediaType.APPLICATION_JSON_VALUE, "{ \"not JSON").status()).isEqualTo(400);
+        assertThat(post(GRAPHQL_RESPONSE, "{ \"not JSON").status()).isEqualTo(400);
+        assertThat(post(MediaType.APPLICATION_JSON_VALUE, "{\"qeury\":\"{ __typename }\"}").status()).isEqualTo(400);
+        Answer empty = post(MediaType.APPLICATION_JSON_VALUE, null);
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body()).contains("EMPTY_BODY");
+    }
+
+    @Test
+    void onlyJsonPostsRun() {
+        Answer noType = send(HttpMethod.POST, "/graphql", null, null, "{\"query\":\"{ __typename }\"}");
+        assertThat(noType.status()).isEqualTo(415);
+        Answer get = send(HttpMethod.GET, "/graphql?query=%7B__typename%7D", null, null, null);
+        assertThat(get.status()).isEqualTo(405);
+        Answer getMutation = send(HttpMethod.GET, "/graphql?query=mutation%7B__typename%7D", null, GRAPHQL_RESPONSE,
+                null);
+        assertThat(getMutation.status()).isEqualTo(405);
+        assertThat(getMutation.body()).doesNotContain("data");
+    }
+}
