@@ -19,8 +19,8 @@ const LIST = `query Caseload($after: String, $first: Int) {
 
 const ONE = `query CaseloadPlan($id: ID!) { plan(id: $id) { ${PLAN_FIELDS} } }`;
 
-// A change names its plan; the row is refetched over HTTP. (The service ends a subscription whose event asks for a
-// plan's computed fields or its child, so the event asks for the plan's id only.)
+// A change names its plan; the row is refetched over HTTP with the same fields as the list, so a plan that closed
+// leaves and one that opened arrives the same way.
 const CHANGES = `subscription CaseloadChanges($authority: String) {
   deadlinesChanged(authorityCode: $authority) { id cause plan { id } }
 }`;
