@@ -12,11 +12,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
+import uk.cin.ops.CorrelationInterceptor;
 
 /**
  * Turns exceptions into GraphQL errors. A refusal ({@link ApiException}) keeps its code and message. Anything else
  * is INTERNAL_ERROR with a correlation id and nothing more: the log has the detail, by the same id, with the
- * exception's type and stack but not its message, which may quote personal data from the database.
+ * exception's type and stack but not its message, which may quote personal data from the database. The id is the
+ * request's own (X-Request-Id), so every other log line of the request is found by it too.
  */
 @Component
 public class ErrorHandling extends DataFetcherExceptionResolverAdapter {
@@ -25,6 +27,11 @@ public class ErrorHandling extends DataFetcherExceptionResolverAdapter {
     public static final String STOPPED = "cin.stopped";
 
     private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+    public ErrorHandling() {
+        // The request's context (its correlation id in the logging MDC) is restored while an error is resolved.
+        setThreadLocalContextAware(true);
+    }
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
@@ -40,7 +47,9 @@ public class ErrorHandling extends DataFetcherExceptionResolverAdapter {
                     .message("the request ran past its time limit and was stopped; nothing it did was kept")
                     .extensions(Map.of("code", "TIMEOUT")).build();
         }
-        String correlationId = UUID.randomUUID().toString();
+        String requestId = env.getGraphQlContext() == null ? null
+                : env.getGraphQlContext().get(CorrelationInterceptor.CONTEXT_KEY);
+        String correlationId = requestId != null ? requestId : UUID.randomUUID().toString();
         RuntimeException scrubbed = new RuntimeException(ex.getClass().getName());
         scrubbed.setStackTrace(ex.getStackTrace());
         log.error("Unexpected failure {} in {}", correlationId, env.getExecutionStepInfo().getPath(), scrubbed);

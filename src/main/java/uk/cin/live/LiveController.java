@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
@@ -47,9 +48,13 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
     }
 
     static final String TOKEN_EXPIRED = "TOKEN_EXPIRED";
+    public static final String SHUTTING_DOWN = "SHUTTING_DOWN";
 
     private final ChangeFeed feed;
     private final Clock clock;
+    /** Subscriptions open on this instance (a gauge), and the signal that ends them all when it shuts down. */
+    private final AtomicInteger active = new AtomicInteger();
+    private final Sinks.Empty<DeadlineChange> shutdown = Sinks.empty();
 
     public LiveController(ChangeFeed feed, Clock clock) {
         this.feed = feed;
@@ -69,6 +74,28 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
     public Flux<DeadlineChange> deadlinesChanged(String authorityCode, String planId, String after) {
         UUID plan = planId == null ? null : GlobalId.require(planId, NodeType.CinPlan);
         long afterId = after == null ? -1 : parseEventId(after);
+        // Outermost, so that the count falls only once the subscription's last message is on its way.
+        return subscription(authorityCode, plan, afterId)
+                .mergeWith(shutdown.asMono())
+                .doOnSubscribe(s -> active.incrementAndGet())
+                .doFinally(signal -> active.decrementAndGet());
+    }
+
+    /** Subscriptions open on this instance now. */
+    public int activeSubscriptions() {
+        return active.get();
+    }
+
+    /**
+     * Ends every subscription, and any opened from now on, with SHUTTING_DOWN: the client resubscribes, to another
+     * instance, with after: the last event id it received, and misses nothing.
+     */
+    public void shutDown() {
+        shutdown.tryEmitError(new ApiException(SHUTTING_DOWN, "the service is shutting down; subscribe again with "
+                + "after: the last event id received"));
+    }
+
+    private Flux<DeadlineChange> subscription(String authorityCode, UUID plan, long afterId) {
         return Access.caller().flatMapMany(caller -> {
             if (authorityCode != null && !authorityCode.equals(caller.authority())) {
                 return Flux.error(new ApiException(Access.FORBIDDEN, "subscribe to your own authority's changes"));

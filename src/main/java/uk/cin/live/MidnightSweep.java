@@ -6,6 +6,12 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -27,7 +33,8 @@ import uk.cin.security.AuthorityScope;
  * gets one TIME_PASSED change. A day is swept by the one instance that claims its row in sweep_day, in the same
  * transaction as its changes; days missed while no instance ran are swept once, in order, on the next start or
  * midnight. The first run of a new database starts from its first day, not from the past. Each sweep also removes
- * changes older than {@link #KEEP_DAYS} days.
+ * changes older than {@link #KEEP_DAYS} days. Its metrics: days swept by this instance, plans announced, changes
+ * removed, each catch-up's duration and outcome, and when the last one succeeded.
  */
 @Component
 public class MidnightSweep {
@@ -44,10 +51,30 @@ public class MidnightSweep {
     private final Clock clock;
     private final AuthorityScope scope;
     private final List<String> authorities;
+    private final MeterRegistry registry;
+    private final Counter daysSwept;
+    private final Counter plansAnnounced;
+    private final Counter changesRemoved;
+    /** Epoch second of the last catch-up that succeeded (0: none yet). */
+    private final AtomicLong lastSuccess = new AtomicLong();
     private Disposable schedule;
 
+    /** A catch-up that found the day claimed by another instance. */
+    private static final int NOT_CLAIMED = -1;
+
     public MidnightSweep(DatabaseClient db, TransactionalOperator transactions, PlanStates states,
-            ChangeRecorder changes, Clock clock, AuthorityScope scope, PolicyPacks packs) {
+            ChangeRecorder changes, Clock clock, AuthorityScope scope, PolicyPacks packs, MeterRegistry registry) {
+        this.registry = registry;
+        this.daysSwept = Counter.builder("cin.sweep.days").description("Days this instance claimed and swept")
+                .register(registry);
+        this.plansAnnounced = Counter.builder("cin.sweep.plans.overdue")
+                .description("Plans announced (TIME_PASSED) because a deadline became overdue at midnight")
+                .register(registry);
+        this.changesRemoved = Counter.builder("cin.sweep.changes.removed")
+                .description("Changes removed after the retention period").register(registry);
+        TimeGauge.builder("cin.sweep.last.success", lastSuccess, TimeUnit.SECONDS, AtomicLong::get)
+                .description("When the last catch-up succeeded, seconds since the epoch (0: none yet)")
+                .register(registry);
         this.scope = scope;
         this.authorities = packs.codes();
         this.db = db;
@@ -74,6 +101,23 @@ public class MidnightSweep {
 
     /** Sweeps every day from the one after the last swept to today. Safe to call on every instance at once. */
     public Mono<Integer> catchUp() {
+        return Mono.defer(() -> {
+            Timer.Sample sample = Timer.start(registry);
+            return sweepToToday()
+                    .doOnSuccess(n -> {
+                        sample.stop(duration("success"));
+                        lastSuccess.set(clock.instant().getEpochSecond());
+                    })
+                    .doOnError(e -> sample.stop(duration("failure")));
+        });
+    }
+
+    private Timer duration(String outcome) {
+        return Timer.builder("cin.sweep.duration").description("A catch-up: every day not yet swept, up to today")
+                .tag("outcome", outcome).register(registry);
+    }
+
+    private Mono<Integer> sweepToToday() {
         LocalDate today = LocalDate.now(clock);
         return db.sql("select max(day) from sweep_day").map(r -> java.util.Optional.ofNullable(r.get(0,
                         LocalDate.class))).one()
@@ -85,23 +129,33 @@ public class MidnightSweep {
 
     /** One day: claim it, or leave it to the instance that did. Returns the number of plans announced. */
     Mono<Integer> sweep(LocalDate day) {
+        AtomicLong removed = new AtomicLong();
         Mono<Integer> work = db.sql("insert into sweep_day (day) values (:day) on conflict do nothing returning day")
                 .bind("day", day).map(r -> 1).one()
                 // Row-level security shows one authority at a time: each is swept in turn, in the day's transaction.
                 .flatMap(claimed -> Flux.fromIterable(authorities).concatMap(code -> scope.mono(code,
                                 becameOverdue(day).collectList().flatMap(plans -> announce(plans, day)
-                                        .then(prune(day)).thenReturn(plans.size()))))
+                                        .then(prune(day).doOnNext(removed::addAndGet))
+                                        .thenReturn(plans.size()))))
                         .reduce(0, Integer::sum)
                         .flatMap(n -> db.sql("update sweep_day set plans = :n where day = :day").bind("n", n)
                                 .bind("day", day).then().thenReturn(n)))
-                .defaultIfEmpty(0);
-        return transactions.transactional(work);
+                .defaultIfEmpty(NOT_CLAIMED);
+        // Counted once committed: a rolled-back day is swept again later.
+        return transactions.transactional(work).doOnNext(n -> {
+            if (n != NOT_CLAIMED) {
+                daysSwept.increment();
+                plansAnnounced.increment(n);
+                changesRemoved.increment(removed.get());
+            }
+        }).map(n -> Math.max(n, 0));
     }
 
     /** Changes older than the retention period go with the day's sweep. */
-    private Mono<Void> prune(LocalDate day) {
+    private Mono<Long> prune(LocalDate day) {
         return db.sql("delete from deadline_change where changed_at < :cutoff")
-                .bind("cutoff", day.minusDays(KEEP_DAYS).atStartOfDay(clock.getZone()).toOffsetDateTime()).then();
+                .bind("cutoff", day.minusDays(KEEP_DAYS).atStartOfDay(clock.getZone()).toOffsetDateTime())
+                .fetch().rowsUpdated();
     }
 
     /** Plans with a deadline due the day before, not met by the end of this day, and still applying. */

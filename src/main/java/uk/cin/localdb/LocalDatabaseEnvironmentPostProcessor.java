@@ -52,6 +52,16 @@ public class LocalDatabaseEnvironmentPostProcessor implements EnvironmentPostPro
             environment.addActiveProfile(LOCAL_PROFILE);
             properties.put("spring.graphql.graphiql.enabled", "true");
             properties.put("spring.graphql.schema.introspection.enabled", "true");
+            // Plain text logs for a person at a terminal, the request's correlation id in brackets. Below the
+            // command line and the environment, so LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs still gives JSON here.
+            Map<String, Object> logging = Map.of("logging.structured.format.console", "",
+                    "logging.pattern.correlation", "%replace([%X{http.request.id}] ){'\\[\\] ', ''}");
+            MapPropertySource plainText = new MapPropertySource("cin-local-logging", logging);
+            if (environment.getPropertySources().contains("systemEnvironment")) {
+                environment.getPropertySources().addAfter("systemEnvironment", plainText);
+            } else {
+                environment.getPropertySources().addLast(plainText);
+            }
         }
         environment.getPropertySources().addFirst(new MapPropertySource("cin-local-database", properties));
     }

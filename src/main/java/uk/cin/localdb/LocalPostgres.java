@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 /**
  * A PostgreSQL server the service runs for itself when no database is configured: the machine's own binaries, data
@@ -87,7 +88,9 @@ public final class LocalPostgres {
         }
         LocalPostgres started = start(dir, fresh, packagedOnly);
         RUNNING.put(dir, started);
-        Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "local-postgres-stop"));
+        // Stopped when the JVM exits, after Spring Boot's shutdown hook has closed the service (a graceful shutdown
+        // still answers requests in flight, which need the database).
+        SpringApplication.getShutdownHandlers().add(started::stop);
         return started;
     }
 

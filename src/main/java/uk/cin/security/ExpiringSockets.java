@@ -15,7 +15,9 @@ import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import uk.cin.ops.RequestIds;
 
 /**
  * A WebSocket lives no longer than the token it was opened with. Its subscriptions end with TOKEN_EXPIRED when the
@@ -50,7 +52,10 @@ public class ExpiringSockets {
             public Mono<Void> handle(WebSocketSession session) {
                 String id = session.getId();
                 open.put(id, session);
-                return super.handle(session).doFinally(signal -> forget(id));
+                Mono<Void> handled = super.handle(session).doFinally(signal -> forget(id));
+                // The socket's work outlives its handshake's exchange: it carries the handshake's correlation id.
+                String requestId = session.getHandshakeInfo().getHeaders().getFirst(RequestIds.HEADER);
+                return requestId == null ? handled : handled.contextWrite(RequestIds.context(requestId));
             }
         };
     }
@@ -78,6 +83,11 @@ public class ExpiringSockets {
     /** How many sockets are open now (for metrics). */
     public int openCount() {
         return open.size();
+    }
+
+    /** Closes every open socket with this status (shutdown: 1001, going away); completes once each close is sent. */
+    public Mono<Void> closeAll(CloseStatus status) {
+        return Flux.fromIterable(open.values()).flatMap(session -> session.close(status).onErrorComplete()).then();
     }
 
     private void forget(String id) {

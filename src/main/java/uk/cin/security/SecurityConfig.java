@@ -22,7 +22,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Every request needs a bearer token but health, the GraphiQL page, the local profile's token endpoint and the
+ * Every request needs a bearer token but health, metrics, the GraphiQL page, the local profile's token endpoint and the
  * WebSocket upgrade (whose token comes in connection_init and is checked there). No sessions, no cookies: each
  * request stands on its token, so there is no CSRF token either; cross-site form posts are refused by content type
  * (see RequestLimits).
@@ -47,6 +47,9 @@ public class SecurityConfig {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        // Aggregate figures with bounded labels, no personal data: scraped without a token (README,
+                        // Operations).
+                        .pathMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll()
                         .pathMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**").permitAll()
                         .pathMatchers(HttpMethod.POST, LocalTokens.PATH).permitAll()
                         .matchers(SecurityConfig::webSocketUpgrade).permitAll()

@@ -22,6 +22,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import uk.cin.CinApplication;
 import uk.cin.api.GlobalId;
+import uk.cin.ops.Prometheus;
 
 /**
  * The midnight sweep with two instances on one database and a clock the test moves: each deadline that becomes
@@ -104,6 +105,10 @@ class MidnightSweepTest {
         MidnightSweep b = second.getBean(MidnightSweep.class);
         Flux.merge(a.catchUp(), b.catchUp()).collectList().block();
         assertThat(timePassed(planId)).isEqualTo(1);
+        // The metrics say the same, summed over both instances: 15 October (swept at start) and 16 October, each by
+        // one instance, and one plan announced.
+        assertThat(metric("cin_sweep_days_total")).isEqualTo(2);
+        assertThat(metric("cin_sweep_plans_overdue_total")).isEqualTo(1);
 
         // Both instances down for three days: on the next start the missed days are swept once each.
         MovableClock.now = ZonedDateTime.of(2026, 10, 19, 9, 0, 0, 0, LONDON).toInstant();
@@ -112,13 +117,31 @@ class MidnightSweepTest {
                 LocalDate.of(2026, 10, 17), LocalDate.of(2026, 10, 18), LocalDate.of(2026, 10, 19));
         // CAM-02's initial meeting (trigger 14 Oct + 2 weeks = 28 Oct) is not yet due: still one announcement.
         assertThat(timePassed(planId)).isEqualTo(1);
+        assertThat(metric("cin_sweep_days_total")).isEqualTo(5);
+        assertThat(metric("cin_sweep_plans_overdue_total")).isEqualTo(1);
 
         // Changes are kept 30 days. (Rows are stamped by the database's own clock, today; the test clock moves on
         // past that plus 30 days.)
-        assertThat(changes(planId)).isPositive();
+        long kept = changes(planId);
+        assertThat(kept).isPositive();
         MovableClock.now = ZonedDateTime.now(LONDON).plusDays(MidnightSweep.KEEP_DAYS + 2).toInstant();
         a.catchUp().block();
         assertThat(changes(planId)).isZero();
+        Prometheus swept = Prometheus.scrape(port(first));
+        assertThat(swept.value("cin_sweep_changes_removed_total")).isGreaterThanOrEqualTo(kept);
+        // Every catch-up succeeded; the last one just now, by the clock the service reads.
+        assertThat(swept.value("cin_sweep_duration_seconds_count", "outcome", "failure")).isZero();
+        assertThat(swept.value("cin_sweep_duration_seconds_count", "outcome", "success")).isGreaterThanOrEqualTo(4);
+        assertThat(swept.value("cin_sweep_last_success_seconds")).isEqualTo(MovableClock.now.getEpochSecond());
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** A sweep metric summed over both instances. */
+    private static double metric(String name) {
+        return Prometheus.scrape(port(first)).value(name) + Prometheus.scrape(port(second)).value(name);
     }
 
     private static long changes(UUID planId) {
