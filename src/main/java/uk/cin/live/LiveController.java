@@ -54,7 +54,7 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
     private final Clock clock;
     /** Subscriptions open on this instance (a gauge), and the signal that ends them all when it shuts down. */
     private final AtomicInteger active = new AtomicInteger();
-    private final Sinks.Empty<DeadlineChange> shutdown = Sinks.empty();
+    private volatile Sinks.Empty<DeadlineChange> shutdown = Sinks.empty();
 
     public LiveController(ChangeFeed feed, Clock clock) {
         this.feed = feed;
@@ -76,7 +76,6 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
         long afterId = after == null ? -1 : parseEventId(after);
         // Outermost, so that the count falls only once the subscription's last message is on its way.
         return subscription(authorityCode, plan, afterId)
-                .mergeWith(shutdown.asMono())
                 .doOnSubscribe(s -> active.incrementAndGet())
                 .doFinally(signal -> active.decrementAndGet());
     }
@@ -93,6 +92,14 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
     public void shutDown() {
         shutdown.tryEmitError(new ApiException(SHUTTING_DOWN, "the service is shutting down; subscribe again with "
                 + "after: the last event id received"));
+    }
+
+    /**
+     * Takes subscriptions again after {@link #shutDown()}: a stopped context can be started again (Spring's test
+     * framework pauses the contexts it caches), and must not refuse every subscription from then on.
+     */
+    public void reopen() {
+        shutdown = Sinks.empty();
     }
 
     private Flux<DeadlineChange> subscription(String authorityCode, UUID plan, long afterId) {
@@ -120,25 +127,33 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
                     .onBackpressureBuffer(Queues.<DeadlineChange>get(BUFFER).get());
             // An overflow ends the subscription at once: the buffer's own error would wait behind what it holds.
             Sinks.Empty<DeadlineChange> overflow = Sinks.empty();
+            // Counted here rather than read from the sink's queue: what the operators downstream hold (and Reactor's
+            // context propagation may add) must count too, so a subscriber is ended once it is BUFFER changes behind.
+            AtomicLong behind = new AtomicLong();
             Disposable live = feed.live().filter(c -> visible(c, caller, plan)).subscribe(c -> {
-                if (buffer.tryEmitNext(c).isFailure()) {
+                if (behind.incrementAndGet() > BUFFER || buffer.tryEmitNext(c).isFailure()) {
                     overflow.tryEmitError(new TooSlow());
                 }
             });
             Flux<DeadlineChange> earlier = afterId < 0 ? Flux.empty()
-                    : feed.sinceWithPlans(caller.authority(), afterId).filter(c -> visible(c, caller, plan));
+                    : feed.sinceWithPlans(caller.authority(), afterId).filter(c -> visible(c, caller, plan))
+                            .doOnNext(c -> behind.incrementAndGet());
             AtomicLong last = new AtomicLong(afterId);
             // Delivery (GraphQL execution, encoding, sending) runs on the parallel scheduler, not on the thread that
             // hears the database: one thread cannot serve a thousand subscribers.
-            return Flux.concat(earlier, buffer.asFlux().publishOn(Schedulers.parallel(), 32))
-                    .mergeWith(overflow.asMono())
+            // The end signals join in the same merge as the changes: a further merge would buffer another 32
+            // changes and let a stalled subscriber fall further behind than BUFFER before it is ended.
+            return Flux.merge(Flux.concat(earlier, buffer.asFlux().publishOn(Schedulers.parallel(), 32)),
+                            overflow.asMono(), Mono.defer(() -> shutdown.asMono()))
                     .filter(c -> {
                         if (c.id() <= last.get()) {
+                            behind.decrementAndGet();
                             return false;
                         }
                         last.set(c.id());
                         return true;
                     })
+                    .doOnNext(c -> behind.decrementAndGet())
                     .doFinally(signal -> live.dispose());
         });
     }

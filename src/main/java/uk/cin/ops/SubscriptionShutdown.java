@@ -39,6 +39,7 @@ public class SubscriptionShutdown implements SmartLifecycle {
 
     @Override
     public void start() {
+        live.reopen();
         running = true;
     }
 
