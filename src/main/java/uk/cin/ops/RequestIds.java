@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -67,9 +68,13 @@ public class RequestIds {
             }
             long started = System.nanoTime();
             return handler.handle(handedOn, response)
-                    .doFinally(signal -> log.debug("{} {} answered {} in {} ms", request.getMethod(),
-                            request.getPath().value(), response.getStatusCode(),
-                            (System.nanoTime() - started) / 1_000_000))
+                    .doFinally(signal -> {
+                        // Set here, not left to propagation: the line carries the id whatever the propagation mode.
+                        try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_KEY, id)) {
+                            log.debug("{} {} answered {} in {} ms", request.getMethod(), request.getPath().value(),
+                                    response.getStatusCode(), (System.nanoTime() - started) / 1_000_000);
+                        }
+                    })
                     .contextWrite(context(id));
         };
     }

@@ -48,7 +48,9 @@ public class SubscriptionShutdown implements SmartLifecycle {
         running = false;
         int subscriptions = live.activeSubscriptions();
         int open = sockets.openCount();
-        log.info("Shutting down: ending {} subscriptions and closing {} WebSockets", subscriptions, open);
+        if (subscriptions > 0 || open > 0) {
+            log.info("Shutting down: ending {} subscriptions and closing {} WebSockets", subscriptions, open);
+        }
         live.shutDown();
         long deadline = System.nanoTime() + wait.toNanos();
         while (live.activeSubscriptions() > 0 && System.nanoTime() < deadline) {
