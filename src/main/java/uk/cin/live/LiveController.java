@@ -1,9 +1,5 @@
 package uk.cin.live;
 
-import graphql.schema.DataFetchingEnvironment;
-import org.dataloader.DataLoader;
-import org.dataloader.DataLoaderRegistry;
-
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import java.time.Clock;
@@ -13,6 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import graphql.schema.DataFetchingEnvironment;
+import org.dataloader.DataLoader;
+import org.dataloader.DataLoaderRegistry;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.graphql.execution.ErrorType;

@@ -1,5 +1,6 @@
 package uk.cin.plan;
 
+import graphql.GraphQLContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import uk.cin.meeting.Meeting;
 import uk.cin.plan.RecordedFacts.Recorded;
+import uk.cin.security.CallerInterceptor;
 import uk.cin.policy.Evaluation;
 import uk.cin.policy.PolicyEngine;
 import uk.cin.policy.pack.PolicyPacks;
@@ -45,7 +47,8 @@ public class PlanStates {
         this.packs = packs;
         this.engine = engine;
         registry.forTypePair(PlanAt.class, EvaluatedPlan.class).registerMappedBatchLoader((keys, env) -> evaluate(keys,
-                !WritingOperations.writing(env.getContext())));
+                !(env.getContext() instanceof GraphQLContext context
+                        && Boolean.TRUE.equals(context.get(CallerInterceptor.WRITING)))));
     }
 
     /**

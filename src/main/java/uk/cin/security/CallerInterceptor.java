@@ -35,6 +35,11 @@ import uk.cin.audit.AuditTrail;
 public class CallerInterceptor implements WebSocketGraphQlInterceptor {
 
     static final String SESSION_CALLER = "cin.caller";
+    /**
+     * GraphQL context key, true for a mutation: what it reads back may include its own writes, which its transaction
+     * could still roll back, so such reads must not be cached.
+     */
+    public static final String WRITING = "cin.writing";
     private static final String UNNAMED = "(unnamed)";
     private static final int KNOWN_DOCUMENTS = 1_000;
 
@@ -45,7 +50,7 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
     private final Limits limits;
     private final ExpiringSockets sockets;
     /** What the interceptor needs of a document: whether it subscribes, and its operation's name for the log. */
-    private record Operation(boolean subscription, String name) {
+    private record Operation(boolean subscription, boolean mutation, String name) {
     }
 
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
@@ -85,10 +90,10 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
         return caller(request).flatMap(caller -> {
             AuditTrail trail = new AuditTrail();
             AtomicBoolean stopped = new AtomicBoolean();
+            Operation parsed = operation(request);
             request.configureExecutionInput((input, builder) -> builder.graphQLContext(context -> context
                     .put(Caller.CONTEXT_KEY, caller).put(AuditTrail.CONTEXT_KEY, trail)
-                    .put(ErrorHandling.STOPPED, stopped)).build());
-            Operation parsed = operation(request);
+                    .put(ErrorHandling.STOPPED, stopped).put(WRITING, parsed.mutation())).build());
             String operation = parsed.name();
             if (parsed.subscription()) {
                 return chain.next(request)
@@ -147,11 +152,12 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
                             || request.getOperationName().equals(op.getName()))
                     .findFirst()
                     .map(op -> new Operation(op.getOperation() == OperationDefinition.Operation.SUBSCRIPTION,
+                            op.getOperation() == OperationDefinition.Operation.MUTATION,
                             op.getName() == null ? UNNAMED : op.getName()))
-                    .orElse(new Operation(false, UNNAMED));
+                    .orElse(new Operation(false, false, UNNAMED));
         } catch (RuntimeException e) {
             // Not a valid document: execution reports why.
-            return new Operation(false, UNNAMED);
+            return new Operation(false, false, UNNAMED);
         }
         if (operations.size() >= KNOWN_DOCUMENTS) {
             operations.clear();
