@@ -56,6 +56,18 @@ class TwoInstancesLiveTest {
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TOKEN)).build();
     }
 
+    /** A graphql-transport-ws client that sends the manager's token in connection_init. */
+    private static WebSocketGraphQlClient webSocket(ConfigurableApplicationContext context) {
+        return WebSocketGraphQlClient.builder(URI.create("ws://localhost:" + port(context) + "/graphql"),
+                        new ReactorNettyWebSocketClient())
+                .interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return Mono.just(Map.of("Authorization", TestTokens.bearer(TOKEN)));
+                    }
+                }).build();
+    }
+
     private static String createPlan(HttpGraphQlClient a) {
         String family = a.document("mutation { createFamily(input: {authorityCode: \"camden\", name: \"WS\"})"
                 + " { family { id } } }").retrieve("createFamily.family.id").toEntity(String.class).block();
@@ -77,14 +89,7 @@ class TwoInstancesLiveTest {
     void aMutationOnOneInstanceReachesAWebSocketSubscriberOnTheOther() {
         HttpGraphQlClient a = http(first);
         String plan = createPlan(a);
-        WebSocketGraphQlClient b = WebSocketGraphQlClient.builder(
-                URI.create("ws://localhost:" + port(second) + "/graphql"), new ReactorNettyWebSocketClient())
-                .interceptor(new WebSocketGraphQlClientInterceptor() {
-                    @Override
-                    public Mono<Object> connectionInitPayload() {
-                        return Mono.just(Map.of("Authorization", TestTokens.bearer(TOKEN)));
-                    }
-                }).build();
+        WebSocketGraphQlClient b = webSocket(second);
         Flux<Map> events = b.document("subscription($p: ID!) { deadlinesChanged(planId: $p) {"
                         + " id cause changedAt nextReviewDue isOverdue plan { id status } } }")
                 .variable("p", plan).retrieveSubscription("deadlinesChanged").toEntity(Map.class);
@@ -106,14 +111,7 @@ class TwoInstancesLiveTest {
     void anEventCarriesThePlanAsItStandsAfterEachChange() {
         HttpGraphQlClient a = http(first);
         String plan = createPlan(a);
-        WebSocketGraphQlClient b = WebSocketGraphQlClient.builder(
-                URI.create("ws://localhost:" + port(second) + "/graphql"), new ReactorNettyWebSocketClient())
-                .interceptor(new WebSocketGraphQlClientInterceptor() {
-                    @Override
-                    public Mono<Object> connectionInitPayload() {
-                        return Mono.just(Map.of("Authorization", TestTokens.bearer(TOKEN)));
-                    }
-                }).build();
+        WebSocketGraphQlClient b = webSocket(second);
         // The plan's own fields are read from the database while the event is sent: under the subscriber's
         // authority (row-level security), and afresh for every event.
         Flux<Map> events = b.document("subscription($p: ID!) { deadlinesChanged(planId: $p) { nextReviewDue"
