@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
-import uk.cin.ops.CorrelationInterceptor;
 
 /**
  * Turns exceptions into GraphQL errors. A refusal ({@link ApiException}) keeps its code and message. Anything else
@@ -48,7 +47,7 @@ public class ErrorHandling extends DataFetcherExceptionResolverAdapter {
                     .extensions(Map.of("code", "TIMEOUT")).build();
         }
         String requestId = env.getGraphQlContext() == null ? null
-                : env.getGraphQlContext().get(CorrelationInterceptor.CONTEXT_KEY);
+                : env.getGraphQlContext().get(ResponseErrors.CORRELATION_ID);
         String correlationId = requestId != null ? requestId : UUID.randomUUID().toString();
         RuntimeException scrubbed = new RuntimeException(ex.getClass().getName());
         scrubbed.setStackTrace(ex.getStackTrace());

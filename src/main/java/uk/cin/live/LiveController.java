@@ -4,6 +4,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
+import org.slf4j.MDC;
 import org.dataloader.DataLoaderRegistry;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
@@ -25,6 +27,7 @@ import reactor.util.concurrent.Queues;
 import uk.cin.api.ApiException;
 import uk.cin.api.GlobalId;
 import uk.cin.api.GlobalId.NodeType;
+import uk.cin.ops.RequestIds;
 import uk.cin.security.Access;
 import uk.cin.security.Caller;
 import reactor.core.publisher.Mono;
@@ -58,6 +61,9 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
     public LiveController(ChangeFeed feed, Clock clock) {
         this.feed = feed;
         this.clock = clock;
+        // The request's correlation id (the logging MDC, from the Reactor context) is restored while an error that
+        // ends a subscription is resolved, so that the error can name it.
+        setThreadLocalContextAware(true);
     }
 
     @SubscriptionMapping("deadlinesChanged")
@@ -178,17 +184,26 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
     /** How a subscription that fails ends: a coded error, with no detail of the failure. */
     @Override
     protected List<GraphQLError> resolveToMultipleErrors(Throwable ex) {
+        GraphQLError error;
         if (ex instanceof TooSlow) {
-            return List.of(GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST)
-                    .message("The subscriber fell more than " + BUFFER + " events behind; resubscribe with after: "
-                            + "the last event id received")
-                    .extensions(Map.of("code", "SUBSCRIBER_TOO_SLOW")).build());
+            error = coded(ErrorType.BAD_REQUEST, "The subscriber fell more than " + BUFFER + " events behind; "
+                    + "resubscribe with after: the last event id received", "SUBSCRIBER_TOO_SLOW");
+        } else if (ex instanceof ApiException api) {
+            error = coded(ErrorType.BAD_REQUEST, api.getMessage(), api.code());
+        } else {
+            error = coded(ErrorType.INTERNAL_ERROR, "Internal error in the subscription", "INTERNAL_ERROR");
         }
-        if (ex instanceof ApiException api) {
-            return List.of(GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST).message(api.getMessage())
-                    .extensions(Map.of("code", api.code())).build());
+        return List.of(error);
+    }
+
+    /** An error that ends a subscription: its code and, as every error a client receives, the correlation id. */
+    private static GraphQLError coded(ErrorType type, String message, String code) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code);
+        String requestId = MDC.get(RequestIds.MDC_KEY);
+        if (requestId != null) {
+            extensions.put("correlationId", requestId);
         }
-        return List.of(GraphqlErrorBuilder.newError().errorType(ErrorType.INTERNAL_ERROR)
-                .message("Internal error in the subscription").extensions(Map.of("code", "INTERNAL_ERROR")).build());
+        return GraphqlErrorBuilder.newError().errorType(type).message(message).extensions(extensions).build();
     }
 }

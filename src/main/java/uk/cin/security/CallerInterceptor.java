@@ -19,7 +19,9 @@ import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import uk.cin.api.Interceptors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.cin.audit.AuditLog;
@@ -32,6 +34,7 @@ import uk.cin.audit.AuditTrail;
  * transaction commits. A subscription holds no transaction: each event's reads are logged as it is sent.
  */
 @Component
+@Order(Interceptors.CALLER)
 public class CallerInterceptor implements WebSocketGraphQlInterceptor {
 
     static final String SESSION_CALLER = "cin.caller";

@@ -11,7 +11,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.graphql.execution.ErrorType;
@@ -22,6 +21,7 @@ import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import uk.cin.api.Interceptors;
 import uk.cin.localdb.LocalDatabaseEnvironmentPostProcessor;
 import uk.cin.security.CallerInterceptor;
 
@@ -45,7 +45,7 @@ import uk.cin.security.CallerInterceptor;
  * application/json, as GraphQL over HTTP says.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Interceptors.TRUSTED_DOCUMENTS)
 @EnableConfigurationProperties(TrustedDocumentsProperties.class)
 public class TrustedDocumentInterceptor implements WebGraphQlInterceptor {
 

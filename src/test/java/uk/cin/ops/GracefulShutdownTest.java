@@ -105,6 +105,7 @@ class GracefulShutdownTest {
                     assertThat(message.at("/id").asString()).isEqualTo("1");
                     assertThat(message.at("/payload/0/extensions/code").asString())
                             .isEqualTo(LiveController.SHUTTING_DOWN);
+                    assertThat(message.at("/payload/0/extensions/correlationId").asString()).isNotBlank();
                 });
                 assertThat(sseEvents).anySatisfy(data -> assertThat(data).contains(LiveController.SHUTTING_DOWN));
                 // The mutation is still waiting, and the service with it: its answer is due.

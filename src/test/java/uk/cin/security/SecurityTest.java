@@ -211,12 +211,28 @@ class SecurityTest {
             }
         };
         // No close from this side: the service must end the connection itself.
-        new ReactorNettyWebSocketClient().execute(URI.create("ws://localhost:" + port + "/graphql"), handler)
-                .timeout(Duration.ofSeconds(20)).onErrorComplete().block();
+        HttpHeaders handshake = new HttpHeaders();
+        handshake.set("X-Request-Id", "expiring-socket-1");
+        new ReactorNettyWebSocketClient().execute(URI.create("ws://localhost:" + port + "/graphql"), handshake,
+                handler).timeout(Duration.ofSeconds(20)).onErrorComplete().block();
         assertThat(closed.get()).as("closed by the service").isNotNull();
         assertThat(closed.get().getCode()).isEqualTo(ExpiringSockets.TOKEN_EXPIRED_CLOSE);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
-        assertThat(received).anySatisfy(text -> assertThat(text).contains("TOKEN_EXPIRED"));
+        // The error names the correlation id of the socket's handshake, as every error a client receives does.
+        assertThat(received).anySatisfy(text -> assertThat(text).contains("TOKEN_EXPIRED")
+                .contains("\"correlationId\":\"expiring-socket-1\""));
+    }
+
+    @Test
+    void aServerSentEventsSubscriptionEndsWithTokenExpiredNamingItsCorrelationId() {
+        String token = TestTokens.token("camden", Role.TEAM_MANAGER, Duration.ofSeconds(2), "team-a");
+        List<String> events = http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.TEXT_EVENT_STREAM).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
+                .header("X-Request-Id", "expiring-stream-1")
+                .bodyValue("{\"query\":\"subscription { deadlinesChanged { id } }\"}").retrieve()
+                .bodyToFlux(String.class).collectList().block(Duration.ofSeconds(20));
+        assertThat(events).anySatisfy(data -> assertThat(data).contains("TOKEN_EXPIRED")
+                .contains("\"correlationId\":\"expiring-stream-1\""));
     }
 
     @Test

@@ -1,0 +1,19 @@
+package uk.cin.api;
+
+import org.springframework.core.Ordered;
+
+/**
+ * The order of the GraphQL interceptors, outermost first, in one place: each one relies on the ones before it.
+ */
+public final class Interceptors {
+
+    /** Shapes every error (codes, paths, correlation id): outermost, so that it sees every other one's errors. */
+    public static final int RESPONSE_ERRORS = Ordered.HIGHEST_PRECEDENCE;
+    /** Replaces a document id with its registered text before anything reads the document. */
+    public static final int TRUSTED_DOCUMENTS = RESPONSE_ERRORS + 10;
+    /** Runs the operation as its caller, in its transaction and time limit: innermost. */
+    public static final int CALLER = TRUSTED_DOCUMENTS + 10;
+
+    private Interceptors() {
+    }
+}
