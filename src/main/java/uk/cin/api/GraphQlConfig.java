@@ -15,7 +15,7 @@ public class GraphQlConfig {
 
     @Bean
     RuntimeWiringConfigurer scalars() {
-        return wiring -> wiring.scalar(ExtendedScalars.Date).scalar(ExtendedScalars.DateTime);
+        return wiring -> wiring.scalar(StrictDate.DATE).scalar(ExtendedScalars.DateTime);
     }
 
     /** Start-up fails when the schema and the controllers disagree: a field or argument nobody maps is a bug. */
