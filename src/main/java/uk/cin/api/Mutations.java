@@ -1,5 +1,7 @@
 package uk.cin.api;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,6 +28,10 @@ import uk.cin.security.Caller;
 public class Mutations {
 
     public static final int CLIENT_MUTATION_ID_LENGTH = 200;
+    /** A clientMutationId used before for another mutation. */
+    public static final String DUPLICATE_CLIENT_MUTATION_ID = "DUPLICATE_CLIENT_MUTATION_ID";
+    /** A clientMutationId used before for the same mutation with another input. */
+    public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
 
     private final DatabaseClient db;
     private final TransactionalOperator savepoint;
@@ -38,32 +44,40 @@ public class Mutations {
         this.audit = audit;
     }
 
+    /** The first use of a clientMutationId, as its receipt keeps it. */
+    private record Receipt(String mutation, UUID result, String inputDigest, OffsetDateTime at) {
+    }
+
     /**
      * Runs a mutation.
      *
+     * @param input the mutation's input (a record, or the map GraphQL coerced): a replay must send the same one
      * @param work the writes; returns the id of the object the payload is about. Throws {@link Refusal} for bad input
      * @param payload builds the payload from that id (for the first run and for replays alike)
      * @param refused builds the payload for userErrors
      */
-    public <P> Mono<P> run(String mutation, String clientMutationId, Supplier<Mono<UUID>> work,
+    public <P> Mono<P> run(String mutation, Object input, Supplier<Mono<UUID>> work,
             Function<UUID, Mono<P>> payload, Function<List<UserError>, P> refused) {
+        String clientMutationId = InputDigest.clientMutationId(input);
         if (clientMutationId != null && (clientMutationId.isBlank()
                 || clientMutationId.length() > CLIENT_MUTATION_ID_LENGTH)) {
             return Mono.just(refused.apply(List.of(UserError.of(ApiException.INVALID,
                     "must be 1 to " + CLIENT_MUTATION_ID_LENGTH + " characters", "input", "clientMutationId"))));
         }
+        String digest = clientMutationId == null ? null : InputDigest.of(input);
         return Access.caller().flatMap(who -> {
             String caller = who.id();
             // A request stopped at its time limit has lost its transaction: what is left of it must write nothing.
             Mono<UUID> firstRun = notStopped().then(savepoint.transactional(Mono.defer(work)
                     .flatMap(id -> notStopped().then(clientMutationId == null ? Mono.<Void>empty()
-                            : receipt(caller, clientMutationId, mutation, id))
+                            : receipt(caller, clientMutationId, mutation, id, digest))
                             .then(audit.write(who, AuditLog.Action.WRITE, mutation, id)).thenReturn(id))));
             Mono<UUID> once = clientMutationId == null ? firstRun
-                    : previous(caller, clientMutationId, mutation)
+                    : previous(caller, clientMutationId, mutation, digest)
                             .switchIfEmpty(firstRun.onErrorResume(DataIntegrityViolationException.class,
-                                    // The same id sent twice at once: the other one won; answer as it did.
-                                    e -> previous(caller, clientMutationId, mutation)
+                                    // The same id sent twice at once: the other one won (its receipt committed
+                                    // first, this one's write rolled back to its savepoint); answer as it did.
+                                    e -> previous(caller, clientMutationId, mutation, digest)
                                             .switchIfEmpty(Mono.error(e))));
             return once.flatMap(payload)
                     .onErrorResume(Refusal.class, r -> refusedWrite(who, mutation)
@@ -82,21 +96,41 @@ public class Mutations {
         return audit.write(caller, AuditLog.Action.REFUSED, mutation, null);
     }
 
-    private Mono<UUID> previous(String caller, String clientMutationId, String mutation) {
-        return db.sql("select mutation, result from mutation_receipt where caller = :caller and client_mutation_id = :id")
+    /**
+     * The first result of this clientMutationId, when it was used for the same mutation with the same input; a
+     * refusal naming the first use when it was used for another mutation or another input (a second write under one
+     * id is never dropped in silence); empty when it was not used.
+     */
+    private Mono<UUID> previous(String caller, String clientMutationId, String mutation, String digest) {
+        return db.sql("select mutation, result, input_digest, created_at from mutation_receipt"
+                        + " where caller = :caller and client_mutation_id = :id")
                 .bind("caller", caller).bind("id", clientMutationId)
-                .map(row -> new String[] {row.get("mutation", String.class), row.get("result", String.class)})
+                .map(row -> new Receipt(row.get("mutation", String.class), UUID.fromString(row.get("result",
+                        String.class)), row.get("input_digest", String.class), row.get("created_at",
+                        OffsetDateTime.class)))
                 .one()
-                .flatMap(found -> found[0].equals(mutation) ? Mono.just(UUID.fromString(found[1]))
-                        : Mono.error(new Refusal(UserError.of("DUPLICATE_CLIENT_MUTATION_ID",
-                                "this clientMutationId was already used for another mutation", "input",
-                                "clientMutationId"))));
+                .flatMap(first -> {
+                    String when = first.at().atZoneSameInstant(ZoneOffset.UTC).toLocalDate().toString();
+                    if (!first.mutation().equals(mutation)) {
+                        return Mono.error(new Refusal(UserError.of(DUPLICATE_CLIENT_MUTATION_ID, "this "
+                                + "clientMutationId was already used for " + first.mutation() + " on " + when
+                                + "; send a new id for a new write", "input", "clientMutationId")));
+                    }
+                    // Receipts from before inputs were compared have no digest: their replays are answered as sent.
+                    if (first.inputDigest() != null && !first.inputDigest().equals(digest)) {
+                        return Mono.error(new Refusal(UserError.of(IDEMPOTENCY_KEY_REUSED, "this clientMutationId "
+                                + "was already used for " + first.mutation() + " on " + when + " with another input;"
+                                + " nothing was written: send a new id for a new write, or the first input again for"
+                                + " its result", "input", "clientMutationId")));
+                    }
+                    return Mono.just(first.result());
+                });
     }
 
-    private Mono<Void> receipt(String caller, String clientMutationId, String mutation, UUID result) {
-        return db.sql("insert into mutation_receipt (caller, client_mutation_id, mutation, result) "
-                        + "values (:caller, :id, :mutation, :result)")
+    private Mono<Void> receipt(String caller, String clientMutationId, String mutation, UUID result, String digest) {
+        return db.sql("insert into mutation_receipt (caller, client_mutation_id, mutation, result, input_digest) "
+                        + "values (:caller, :id, :mutation, :result, :digest)")
                 .bind("caller", caller).bind("id", clientMutationId).bind("mutation", mutation)
-                .bind("result", result.toString()).then();
+                .bind("result", result.toString()).bind("digest", digest).then();
     }
 }

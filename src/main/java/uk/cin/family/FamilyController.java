@@ -75,7 +75,7 @@ public class FamilyController {
     @MutationMapping
     public Mono<CreateFamilyPayload> createFamily(@Argument CreateFamilyInput input) {
         String cmid = input.clientMutationId();
-        return mutations.run("createFamily", cmid, () -> Access.caller().flatMap(caller -> {
+        return mutations.run("createFamily", input, () -> Access.caller().flatMap(caller -> {
             Inputs in = new Inputs(clock);
             String name = in.text(input.name(), Inputs.NAME_LENGTH, "input", "name");
             if (packs.find(input.authorityCode()).isEmpty()) {
@@ -88,7 +88,8 @@ public class FamilyController {
             }
             if (!caller.writes(input.authorityCode(), team)) {
                 return Mono.error(Access.forbidden(caller, caller.role().writesRecords()
-                        ? "may create families only in its own authority and teams" : "may not write records"));
+                        ? "may create families only in its own authority and teams" : "may not write records",
+                        "input", caller.authority().equals(input.authorityCode()) ? "team" : "authorityCode"));
             }
             return families.insert(new Family(UUID.randomUUID(), input.authorityCode(), team, name)).map(Family::id);
         }), id -> families.families(List.of(id)).next().map(f -> new CreateFamilyPayload(f, List.of(), cmid)),
@@ -98,7 +99,7 @@ public class FamilyController {
     @MutationMapping
     public Mono<AddChildPayload> addChild(@Argument AddChildInput input) {
         String cmid = input.clientMutationId();
-        return mutations.run("addChild", cmid, () -> {
+        return mutations.run("addChild", input, () -> {
             Inputs in = new Inputs(clock);
             UUID familyId = in.id(input.familyId(), NodeType.Family, "input", "familyId");
             String given = in.text(input.givenName(), Inputs.NAME_LENGTH, "input", "givenName");

@@ -30,6 +30,7 @@ import uk.cin.plan.PlanStates;
 import uk.cin.plan.PlanStates.EvaluatedPlan;
 import uk.cin.plan.PlanStates.PlanAt;
 import uk.cin.plan.PlanWrites;
+import uk.cin.plan.PlanWrites.InputFields;
 import uk.cin.policy.ChairRole;
 import uk.cin.policy.Deadline;
 import uk.cin.policy.MeetingAssessment;
@@ -78,7 +79,7 @@ public class MeetingController {
         // "final" is a Java keyword, so the input is read as a map and then as a record.
         RecordMeetingInput input = read(raw);
         String cmid = input.clientMutationId();
-        return mutations.run("recordMeeting", cmid, () -> {
+        return mutations.run("recordMeeting", raw, () -> {
             Inputs in = new Inputs(clock);
             UUID planId = in.id(input.planId(), NodeType.CinPlan, "input", "planId");
             in.pastDate(input.heldOn(), "input", "heldOn");
@@ -107,7 +108,8 @@ public class MeetingController {
                     input.nextReviewDate(), input.outcome(), Boolean.TRUE.equals(input.ifinal()), reason);
             return writes.load(planId, "input", "planId")
                     .flatMap(state -> writes.write(state, state.facts().withMeeting(meeting.fact()),
-                            plans.insert(meeting).then(insertAttendees(rows))))
+                            plans.insert(meeting).then(insertAttendees(rows)), InputFields.of(meeting.fact().id(),
+                                    "heldOn", "heldOn", "agreedReviewIntervalWeeks", "nextReviewDate", "chairRole")))
                     .thenReturn(meetingId);
         }, id -> plans.meetingsById(List.of(id)).next()
                 .flatMap(m -> plans.plans(List.of(m.planId())).next()

@@ -31,6 +31,7 @@ import uk.cin.plan.CinPlan.PlanFlags;
 import uk.cin.plan.CinPlan.PlanStatus;
 import uk.cin.plan.PlanStates.EvaluatedPlan;
 import uk.cin.plan.PlanStates.PlanAt;
+import uk.cin.plan.PlanWrites.InputFields;
 import uk.cin.policy.AuthorityController;
 import uk.cin.policy.AuthorityController.Authority;
 import uk.cin.policy.ChairRole;
@@ -161,7 +162,7 @@ public class PlanController {
     @MutationMapping
     public Mono<PlanPayload> openPlan(@Argument OpenPlanInput input) {
         String cmid = input.clientMutationId();
-        return mutations.run("openPlan", cmid, () -> {
+        return mutations.run("openPlan", input, () -> {
             Inputs in = new Inputs(clock);
             UUID childId = in.id(input.childId(), NodeType.Child, "input", "childId");
             in.pastDate(input.referralDate(), "input", "referralDate");
@@ -179,6 +180,10 @@ public class PlanController {
         }, id -> planPayload(id, cmid), errors -> new PlanPayload(null, errors, cmid));
     }
 
+    /** Where openPlan's policy problems are reported (see {@link InputFields}). */
+    private static final InputFields OPEN_FIELDS = InputFields.of(null, "triggerDate", "referralDate", "triggerDate",
+            "allocatedOn", "visitFrequencyWorkingDays");
+
     private Mono<UUID> open(OpenPlanInput input, Child child) {
         String authorityCode = child.authorityCode();
         CinPlan plan = new CinPlan(UUID.randomUUID(), child.id(), authorityCode, child.team(), child.disabled(),
@@ -187,21 +192,21 @@ public class PlanController {
                 input.flags() == null ? Set.of() : input.flags().toSet(), input.visitFrequencyWorkingDays(), null,
                 null, 0);
         PlanState state = new PlanState(plan, List.of(), List.of(), List.of(), packs.get(authorityCode));
-        List<UserError> problems = writes.newProblems(null, state.facts(), state.pack());
+        List<UserError> problems = writes.newProblems(null, state.facts(), state.pack(), OPEN_FIELDS);
         if (!problems.isEmpty()) {
             return Mono.error(new Refusal(problems));
         }
         return plans.hasOpenPlan(child.id())
                 .flatMap(open -> open ? Mono.error(new Refusal(UserError.of("PLAN_ALREADY_OPEN",
                         "the child already has an open plan; close it first", "input", "childId")))
-                        : plans.insert(plan).then(writes.writeNew(state)))
+                        : plans.insert(plan).then(writes.writeNew(state, OPEN_FIELDS)))
                 .thenReturn(plan.id());
     }
 
     @MutationMapping
     public Mono<PlanPayload> recordPlanEvent(@Argument RecordPlanEventInput input) {
         String cmid = input.clientMutationId();
-        return mutations.run("recordPlanEvent", cmid, () -> {
+        return mutations.run("recordPlanEvent", input, () -> {
             Inputs in = new Inputs(clock);
             UUID planId = in.id(input.planId(), NodeType.CinPlan, "input", "planId");
             in.pastDate(input.occurredOn(), "input", "occurredOn");
@@ -217,7 +222,8 @@ public class PlanController {
                 }
                 PlanEvent event = new PlanEvent(UUID.randomUUID(), planId, input.kind(), input.occurredOn(),
                         meetingId);
-                return writes.write(state, state.facts().withEvent(event.fact()), plans.insert(event))
+                return writes.write(state, state.facts().withEvent(event.fact()), plans.insert(event),
+                                InputFields.of(event.fact().id(), "occurredOn", "occurredOn", "meetingId"))
                         .thenReturn(planId);
             });
         }, id -> planPayload(id, cmid), errors -> new PlanPayload(null, errors, cmid));
@@ -226,7 +232,7 @@ public class PlanController {
     @MutationMapping
     public Mono<PlanPayload> recordVisit(@Argument RecordVisitInput input) {
         String cmid = input.clientMutationId();
-        return mutations.run("recordVisit", cmid, () -> {
+        return mutations.run("recordVisit", input, () -> {
             Inputs in = new Inputs(clock);
             UUID planId = in.id(input.planId(), NodeType.CinPlan, "input", "planId");
             in.pastDate(input.visitedOn(), "input", "visitedOn");
@@ -237,7 +243,8 @@ public class PlanController {
             return writes.load(planId, "input", "planId").flatMap(state -> {
                 Visit visit = new Visit(UUID.randomUUID(), planId, input.visitedOn(),
                         Boolean.TRUE.equals(input.childSeen()), Boolean.TRUE.equals(input.seenAlone()), note);
-                return writes.write(state, state.facts().withVisit(visit.fact()), plans.insert(visit))
+                return writes.write(state, state.facts().withVisit(visit.fact()), plans.insert(visit),
+                                InputFields.of(visit.fact().id(), "visitedOn", "visitedOn"))
                         .thenReturn(planId);
             });
         }, id -> planPayload(id, cmid), errors -> new PlanPayload(null, errors, cmid));
@@ -246,20 +253,21 @@ public class PlanController {
     @MutationMapping
     public Mono<PlanPayload> closePlan(@Argument ClosePlanInput input) {
         String cmid = input.clientMutationId();
-        return mutations.run("closePlan", cmid, () -> {
+        return mutations.run("closePlan", input, () -> {
             Inputs in = new Inputs(clock);
             UUID planId = in.id(input.planId(), NodeType.CinPlan, "input", "planId");
             in.pastDate(input.closedOn(), "input", "closedOn");
             if (!in.ok()) {
                 return Mono.error(new Refusal(in.errors()));
             }
-            return writes.load(planId, "input", "planId").delayUntil(state -> Access.mayClosePlans()).flatMap(state -> {
+            return writes.load(planId, "input", "planId").delayUntil(state -> Access.mayClosePlans("input", "planId")).flatMap(state -> {
                 if (state.plan().status() == PlanStatus.CLOSED) {
                     return Mono.error(new Refusal(UserError.of("PLAN_CLOSED", "the plan is already closed",
                             "input", "planId")));
                 }
                 PlanFacts after = state.facts().withClosedOn(input.closedOn());
-                return writes.write(state, after, plans.close(planId, input.closedOn(), input.reason()))
+                return writes.write(state, after, plans.close(planId, input.closedOn(), input.reason()),
+                                InputFields.of(null, "closedOn", "closedOn"))
                         .thenReturn(planId);
             });
         }, id -> planPayload(id, cmid), errors -> new PlanPayload(null, errors, cmid));

@@ -19,6 +19,7 @@ import uk.cin.policy.Evaluation;
 import uk.cin.policy.PlanFacts;
 import uk.cin.policy.PolicyEngine;
 import uk.cin.policy.ValidationProblem;
+import uk.cin.policy.pack.PolicyPack;
 import uk.cin.security.Access;
 
 /**
@@ -59,18 +60,41 @@ public class PlanWrites {
                 .delayUntil(state -> Access.write(state.plan(), "plan", path));
     }
 
+    /**
+     * The input fields a write's policy problems are reported at. A problem with a fact of the write's own (its
+     * meeting, event or visit, or the plan itself) names that field when the input has it; anything else (a field the
+     * input does not have, or an earlier record the new fact puts in the wrong) is reported at the field that brought
+     * the change in, and its message says what it is about.
+     *
+     * @param subjectId the id the engine knows the new fact by (a meeting's, event's or visit's), or null
+     * @param names the input's fields
+     * @param fallback the input field that brings the change in (the date of what is recorded)
+     */
+    public record InputFields(String subjectId, Set<String> names, String fallback) {
+
+        public static InputFields of(String subjectId, String fallback, String... names) {
+            return new InputFields(subjectId, Set.of(names), fallback);
+        }
+
+        String of(ValidationProblem problem) {
+            boolean own = problem.subjectId() == null || problem.subjectId().equals(subjectId);
+            return own && names.contains(problem.field()) ? problem.field() : fallback;
+        }
+    }
+
     /** Checks the plan with its new facts against the policy, then writes. */
-    public Mono<Void> write(PlanState before, PlanFacts after, Mono<Void> rows) {
-        return write(before, before.facts(), after, rows);
+    public Mono<Void> write(PlanState before, PlanFacts after, Mono<Void> rows, InputFields fields) {
+        return write(before, before.facts(), after, rows, fields);
     }
 
     /** Writes a plan just opened: its deadlines are all new. */
-    public Mono<Void> writeNew(PlanState opened) {
-        return write(opened, null, opened.facts(), Mono.empty());
+    public Mono<Void> writeNew(PlanState opened, InputFields fields) {
+        return write(opened, null, opened.facts(), Mono.empty(), fields);
     }
 
-    private Mono<Void> write(PlanState state, PlanFacts before, PlanFacts after, Mono<Void> rows) {
-        List<UserError> errors = newProblems(before, after, state.pack());
+    private Mono<Void> write(PlanState state, PlanFacts before, PlanFacts after, Mono<Void> rows,
+            InputFields fields) {
+        List<UserError> errors = newProblems(before, after, state.pack(), fields);
         if (!errors.isEmpty()) {
             return Mono.error(new Refusal(errors));
         }
@@ -91,12 +115,12 @@ public class PlanWrites {
     }
 
     /** The policy's problems with {@code after} that {@code before} did not have, as userErrors. */
-    public List<UserError> newProblems(PlanFacts before, PlanFacts after, uk.cin.policy.pack.PolicyPack pack) {
+    public List<UserError> newProblems(PlanFacts before, PlanFacts after, PolicyPack pack, InputFields fields) {
         Set<ValidationProblem> existing = before == null ? Set.of() : new HashSet<>(engine.validate(before, pack));
         List<UserError> errors = new ArrayList<>();
         for (ValidationProblem p : engine.validate(after, pack)) {
             if (!existing.contains(p)) {
-                errors.add(UserError.of(p.code().name(), p.message(), "input", p.field()));
+                errors.add(UserError.of(p.code().name(), p.message(), "input", fields.of(p)));
             }
         }
         return errors;

@@ -34,19 +34,20 @@ public final class Access {
                 return Mono.error(new Refusal(UserError.of(ApiException.NOT_FOUND, "no such " + noun, path)));
             }
             if (!caller.writes(record.authorityCode(), record.team())) {
-                return Mono.error(forbidden(caller, "may not write records"));
+                return Mono.error(forbidden(caller, "may not write records", path));
             }
             return Mono.empty();
         });
     }
 
     /** Closing a plan, on top of writing to it: TEAM_MANAGER or above. */
-    public static Mono<Void> mayClosePlans() {
+    public static Mono<Void> mayClosePlans(String... path) {
         return caller().flatMap(caller -> caller.role().closesPlans() ? Mono.<Void>empty()
-                : Mono.error(forbidden(caller, "may not close plans; a TEAM_MANAGER or above may")));
+                : Mono.error(forbidden(caller, "may not close plans; a TEAM_MANAGER or above may", path)));
     }
 
-    public static Refusal forbidden(Caller caller, String what) {
-        return new Refusal(UserError.of(FORBIDDEN, "the role " + caller.role() + " " + what));
+    /** A refusal of what the caller may see but not do, at the input field that names what it is about. */
+    public static Refusal forbidden(Caller caller, String what, String... path) {
+        return new Refusal(UserError.of(FORBIDDEN, "the role " + caller.role() + " " + what, path));
     }
 }
