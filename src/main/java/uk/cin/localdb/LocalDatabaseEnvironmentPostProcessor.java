@@ -52,6 +52,11 @@ public class LocalDatabaseEnvironmentPostProcessor implements EnvironmentPostPro
             environment.addActiveProfile(LOCAL_PROFILE);
             properties.put("spring.graphql.graphiql.enabled", "true");
             properties.put("spring.graphql.schema.introspection.enabled", "true");
+            // The local profile mints tokens for anyone who asks (/local/token): it listens on this machine only,
+            // unless told otherwise (server.address, SERVER_ADDRESS=0.0.0.0).
+            if (!environment.containsProperty("server.address")) {
+                properties.put("server.address", "127.0.0.1");
+            }
             // Plain text logs for a person at a terminal, the request's correlation id in brackets. Below the
             // command line and the environment, so LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs still gives JSON here.
             Map<String, Object> logging = Map.of("logging.structured.format.console", "",
