@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -20,9 +19,11 @@ import uk.cin.security.Access;
 import uk.cin.security.Caller;
 
 /**
- * How every mutation runs: within the request's transaction, from a savepoint; bad input (or a refused write) rolls
- * back to it and comes back as userErrors, so nothing at all is written but the audit log's note of the refusal; and
- * a clientMutationId the caller has used before returns the first result without writing again.
+ * How every mutation runs. First the caller's right to write to what the input names (its access check), the same
+ * for a first send and a replay: a replay is a new request. Then, within the request's transaction and from a
+ * savepoint, the write; bad input (or a refused write) rolls back to the savepoint and comes back as userErrors, so
+ * nothing at all is written but the audit log's note of the refusal. A clientMutationId the caller has used before
+ * for the same input returns the first result without writing again; for another input it is refused.
  */
 @Component
 public class Mutations {
@@ -32,6 +33,14 @@ public class Mutations {
     public static final String DUPLICATE_CLIENT_MUTATION_ID = "DUPLICATE_CLIENT_MUTATION_ID";
     /** A clientMutationId used before for the same mutation with another input. */
     public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
+
+    /** What a write was about: the object the payload shows, and the child whose record it is (or null). */
+    public record Written(GlobalId.NodeType objectType, UUID objectId, UUID childId) {
+    }
+
+    /** The first use of a clientMutationId, as its receipt keeps it. */
+    private record Receipt(String mutation, UUID result, String inputDigest, OffsetDateTime at) {
+    }
 
     private final DatabaseClient db;
     private final TransactionalOperator savepoint;
@@ -44,45 +53,53 @@ public class Mutations {
         this.audit = audit;
     }
 
-    /** The first use of a clientMutationId, as its receipt keeps it. */
-    private record Receipt(String mutation, UUID result, String inputDigest, OffsetDateTime at) {
-    }
-
     /**
      * Runs a mutation.
      *
      * @param input the mutation's input (a record, or the map GraphQL coerced): a replay must send the same one
-     * @param work the writes; returns the id of the object the payload is about. Throws {@link Refusal} for bad input
-     * @param payload builds the payload from that id (for the first run and for replays alike)
+     * @param access checks the input and the caller's right to write to what it names, before any lock or load;
+     *     its result is handed to the write. Refuses with {@link Refusal}, for a replay exactly as for a first send
+     * @param work the writes. Throws {@link Refusal} for bad input
+     * @param payload builds the payload from the id of what was written (for the first run and for replays alike),
+     *     reading it as any query would, through the caller's visibility
      * @param refused builds the payload for userErrors
      */
-    public <P> Mono<P> run(String mutation, Object input, Supplier<Mono<UUID>> work,
+    public <T, P> Mono<P> run(String mutation, Object input, Mono<T> access, Function<T, Mono<Written>> work,
             Function<UUID, Mono<P>> payload, Function<List<UserError>, P> refused) {
         String clientMutationId = InputDigest.clientMutationId(input);
-        if (clientMutationId != null && (clientMutationId.isBlank()
-                || clientMutationId.length() > CLIENT_MUTATION_ID_LENGTH)) {
-            return Mono.just(refused.apply(List.of(UserError.of(ApiException.INVALID,
-                    "must be 1 to " + CLIENT_MUTATION_ID_LENGTH + " characters", "input", "clientMutationId"))));
+        if (clientMutationId != null && !wellFormed(clientMutationId)) {
+            return Mono.just(refused.apply(List.of(UserError.of(ApiException.INVALID, "must be 1 to "
+                    + CLIENT_MUTATION_ID_LENGTH + " characters, none of them control characters", "input",
+                    "clientMutationId"))));
         }
         String digest = clientMutationId == null ? null : InputDigest.of(input);
-        return Access.caller().flatMap(who -> {
+        return Access.caller().flatMap(who -> access.flatMap(target -> {
             String caller = who.id();
             // A request stopped at its time limit has lost its transaction: what is left of it must write nothing.
-            Mono<UUID> firstRun = notStopped().then(savepoint.transactional(Mono.defer(work)
-                    .flatMap(id -> notStopped().then(clientMutationId == null ? Mono.<Void>empty()
-                            : receipt(caller, clientMutationId, mutation, id, digest))
-                            .then(audit.write(who, AuditLog.Action.WRITE, mutation, id)).thenReturn(id))));
-            Mono<UUID> once = clientMutationId == null ? firstRun
+            Mono<UUID> firstRun = notStopped().then(savepoint.transactional(Mono.defer(() -> work.apply(target))
+                    .flatMap(written -> notStopped().then(clientMutationId == null ? Mono.<Void>empty()
+                            : receipt(caller, clientMutationId, mutation, written.objectId(), digest))
+                            .then(audit.write(who, AuditLog.Action.WRITE, mutation, written.objectType(),
+                                    written.objectId(), written.childId()))
+                            .thenReturn(written.objectId()))));
+            return clientMutationId == null ? firstRun
                     : previous(caller, clientMutationId, mutation, digest)
                             .switchIfEmpty(firstRun.onErrorResume(DataIntegrityViolationException.class,
                                     // The same id sent twice at once: the other one won (its receipt committed
                                     // first, this one's write rolled back to its savepoint); answer as it did.
                                     e -> previous(caller, clientMutationId, mutation, digest)
                                             .switchIfEmpty(Mono.error(e))));
-            return once.flatMap(payload)
-                    .onErrorResume(Refusal.class, r -> refusedWrite(who, mutation)
-                            .thenReturn(refused.apply(r.errors())));
-        });
+        })
+                .flatMap(payload)
+                .onErrorResume(Refusal.class, r -> audit.write(who, AuditLog.Action.REFUSED, mutation,
+                        r.objectType(), r.objectId(), r.childId()).thenReturn(refused.apply(r.errors()))));
+    }
+
+    private static boolean wellFormed(String clientMutationId) {
+        if (clientMutationId.isBlank() || clientMutationId.length() > CLIENT_MUTATION_ID_LENGTH) {
+            return false;
+        }
+        return clientMutationId.codePoints().noneMatch(c -> Character.getType(c) == Character.CONTROL);
     }
 
     private static Mono<Void> notStopped() {
@@ -90,10 +107,6 @@ public class Mutations {
                 .filter(AtomicBoolean::get).isPresent()
                         ? Mono.error(new IllegalStateException("request stopped at its time limit"))
                         : Mono.empty());
-    }
-
-    private Mono<Void> refusedWrite(Caller caller, String mutation) {
-        return audit.write(caller, AuditLog.Action.REFUSED, mutation, null);
     }
 
     /**

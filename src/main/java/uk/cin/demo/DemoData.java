@@ -17,16 +17,17 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import uk.cin.family.FamilyController;
-import uk.cin.family.FamilyController.AddChildInput;
-import uk.cin.family.FamilyController.CreateFamilyInput;
 import uk.cin.family.FamilyRepository;
-import uk.cin.meeting.MeetingController;
-import uk.cin.plan.PlanController;
-import uk.cin.plan.PlanController.ClosePlanInput;
-import uk.cin.plan.PlanController.OpenPlanInput;
-import uk.cin.plan.PlanController.RecordPlanEventInput;
-import uk.cin.plan.PlanController.RecordVisitInput;
+import uk.cin.family.FamilyService;
+import uk.cin.family.FamilyService.AddChildInput;
+import uk.cin.family.FamilyService.CreateFamilyInput;
+import uk.cin.meeting.MeetingService;
+import uk.cin.meeting.MeetingService.RecordMeetingInput;
+import uk.cin.plan.PlanService;
+import uk.cin.plan.PlanService.ClosePlanInput;
+import uk.cin.plan.PlanService.OpenPlanInput;
+import uk.cin.plan.PlanService.RecordPlanEventInput;
+import uk.cin.plan.PlanService.RecordVisitInput;
 import uk.cin.policy.PlanEventKind;
 import uk.cin.policy.PlanStartReason;
 import uk.cin.policy.ReviewOutcome;
@@ -37,7 +38,7 @@ import uk.cin.security.Caller;
 import uk.cin.security.Role;
 
 /**
- * Made-up families for the local profile, loaded through the same mutations clients use: in every authority, a
+ * Made-up families for the local profile, loaded through the same use cases clients' mutations run: in every authority, a
  * family with siblings (one plan under way, one whose initial meeting is overdue today), a closed plan, and a
  * plan stepped down from child protection with a review overdue. Dates count back from today, so some deadlines are
  * always overdue. Loaded once, into an empty database.
@@ -50,15 +51,15 @@ public class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    private final FamilyController families;
-    private final PlanController plans;
-    private final MeetingController meetings;
+    private final FamilyService families;
+    private final PlanService plans;
+    private final MeetingService meetings;
     private final FamilyRepository familyRepository;
     private final PolicyPacks packs;
     private final Clock clock;
     private final AuthorityScope scope;
 
-    public DemoData(FamilyController families, PlanController plans, MeetingController meetings,
+    public DemoData(FamilyService families, PlanService plans, MeetingService meetings,
             FamilyRepository familyRepository, PolicyPacks packs, Clock clock, AuthorityScope scope) {
         this.scope = scope;
         this.families = families;
@@ -151,7 +152,7 @@ public class DemoData {
             input.put("outcome", outcome.name());
             input.put("final", true);
         }
-        return meetings.recordMeeting(input).doOnNext(p -> check(p.userErrors(), "recordMeeting")).then();
+        return meetings.recordMeeting(RecordMeetingInput.of(input)).doOnNext(p -> check(p.userErrors(), "recordMeeting")).then();
     }
 
     private Mono<Void> event(String planId, PlanEventKind kind, LocalDate on) {

@@ -1,7 +1,5 @@
 package uk.cin.family;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,50 +12,29 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
-import uk.cin.api.ApiException;
 import uk.cin.api.Batches;
 import uk.cin.api.GlobalId;
 import uk.cin.api.GlobalId.NodeType;
-import uk.cin.api.Inputs;
-import uk.cin.api.Mutations;
-import uk.cin.api.Refusal;
-import uk.cin.api.UserError;
+import uk.cin.family.FamilyService.AddChildInput;
+import uk.cin.family.FamilyService.AddChildPayload;
+import uk.cin.family.FamilyService.CreateFamilyInput;
+import uk.cin.family.FamilyService.CreateFamilyPayload;
 import uk.cin.policy.AuthorityController;
 import uk.cin.policy.AuthorityController.Authority;
-import uk.cin.policy.pack.PolicyPacks;
 import uk.cin.security.Access;
-import uk.cin.security.Caller;
 
-/** Families and children: queries, mutations, and their fields. */
+/** Families and children: queries, mutations (FamilyService), and their fields. */
 @Controller
 public class FamilyController {
 
-    public record CreateFamilyInput(String authorityCode, String name, String team, String clientMutationId) {
-    }
-
-    public record CreateFamilyPayload(Family family, List<UserError> userErrors, String clientMutationId) {
-    }
-
-    public record AddChildInput(String familyId, String givenName, String familyName, LocalDate dateOfBirth,
-            Boolean disabled, String clientMutationId) {
-    }
-
-    public record AddChildPayload(Child child, List<UserError> userErrors, String clientMutationId) {
-    }
-
     private final FamilyRepository families;
-    private final PolicyPacks packs;
+    private final FamilyService service;
     private final AuthorityController authorities;
-    private final Mutations mutations;
-    private final Clock clock;
 
-    public FamilyController(FamilyRepository families, PolicyPacks packs, AuthorityController authorities,
-            Mutations mutations, Clock clock) {
+    public FamilyController(FamilyRepository families, FamilyService service, AuthorityController authorities) {
         this.families = families;
-        this.packs = packs;
+        this.service = service;
         this.authorities = authorities;
-        this.mutations = mutations;
-        this.clock = clock;
     }
 
     @QueryMapping
@@ -74,66 +51,12 @@ public class FamilyController {
 
     @MutationMapping
     public Mono<CreateFamilyPayload> createFamily(@Argument CreateFamilyInput input) {
-        String cmid = input.clientMutationId();
-        return mutations.run("createFamily", input, () -> Access.caller().flatMap(caller -> {
-            Inputs in = new Inputs(clock);
-            String name = in.text(input.name(), Inputs.NAME_LENGTH, "input", "name");
-            if (packs.find(input.authorityCode()).isEmpty()) {
-                in.add(UserError.of(ApiException.NOT_FOUND, "no such authority; see the authorities query", "input",
-                        "authorityCode"));
-            }
-            String team = team(caller, in.optionalText(input.team(), 100, "input", "team"), in);
-            if (!in.ok()) {
-                return Mono.error(new Refusal(in.errors()));
-            }
-            if (!caller.writes(input.authorityCode(), team)) {
-                return Mono.error(Access.forbidden(caller, caller.role().writesRecords()
-                        ? "may create families only in its own authority and teams" : "may not write records",
-                        "input", caller.authority().equals(input.authorityCode()) ? "team" : "authorityCode"));
-            }
-            return families.insert(new Family(UUID.randomUUID(), input.authorityCode(), team, name)).map(Family::id);
-        }), id -> families.families(List.of(id)).next().map(f -> new CreateFamilyPayload(f, List.of(), cmid)),
-                errors -> new CreateFamilyPayload(null, errors, cmid));
+        return service.createFamily(input);
     }
 
     @MutationMapping
     public Mono<AddChildPayload> addChild(@Argument AddChildInput input) {
-        String cmid = input.clientMutationId();
-        return mutations.run("addChild", input, () -> {
-            Inputs in = new Inputs(clock);
-            UUID familyId = in.id(input.familyId(), NodeType.Family, "input", "familyId");
-            String given = in.text(input.givenName(), Inputs.NAME_LENGTH, "input", "givenName");
-            String familyName = in.text(input.familyName(), Inputs.NAME_LENGTH, "input", "familyName");
-            LocalDate dob = in.pastDate(input.dateOfBirth(), "input", "dateOfBirth");
-            if (!in.ok()) {
-                return Mono.error(new Refusal(in.errors()));
-            }
-            return families.families(List.of(familyId)).next()
-                    .switchIfEmpty(Mono.error(new Refusal(UserError.of(ApiException.NOT_FOUND, "no such family",
-                            "input", "familyId"))))
-                    .flatMap(f -> Access.write(f, "family", "input", "familyId")
-                            .then(families.insert(new Child(UUID.randomUUID(), familyId, f.authorityCode(), f.team(),
-                                    given, familyName, dob, Boolean.TRUE.equals(input.disabled())))))
-                    .map(Child::id);
-        }, id -> families.children(List.of(id)).next().map(c -> new AddChildPayload(c, List.of(), cmid)),
-                errors -> new AddChildPayload(null, errors, cmid));
-    }
-
-    /** The team a new family joins: as asked, or the caller's only team; a practitioner only its own. */
-    private static String team(Caller caller, String asked, Inputs in) {
-        if (asked == null) {
-            if (caller.teams().size() == 1) {
-                return caller.teams().iterator().next();
-            }
-            in.add(UserError.of(ApiException.INVALID, "say which team: you belong to " + caller.teams().size(),
-                    "input", "team"));
-            return null;
-        }
-        if (!uk.cin.security.Callers.TEAM_NAME.matcher(asked).matches()) {
-            in.add(UserError.of(ApiException.INVALID, "must be 1 to 100 letters, digits, spaces or - _ . ' &",
-                    "input", "team"));
-        }
-        return asked;
+        return service.addChild(input);
     }
 
     @SchemaMapping(typeName = "Family", field = "id")

@@ -23,6 +23,8 @@ import uk.cin.api.Inputs;
 import uk.cin.api.Mutations;
 import uk.cin.api.Refusal;
 import uk.cin.api.UserError;
+import uk.cin.meeting.MeetingService.RecordMeetingInput;
+import uk.cin.meeting.MeetingService.RecordMeetingPayload;
 import uk.cin.plan.CinPlan;
 import uk.cin.plan.PlanEvent;
 import uk.cin.plan.PlanRepository;
@@ -42,109 +44,24 @@ import uk.cin.policy.RuleRef;
 @Controller
 public class MeetingController {
 
-    public record AttendeeInput(String name, String role, Boolean invited, Boolean attended) {
-    }
-
-    public record RecordMeetingInput(String planId, MeetingKind kind, LocalDate heldOn, ChairRole chairRole,
-            String chairName, Integer agreedReviewIntervalWeeks, LocalDate nextReviewDate, ReviewOutcome outcome,
-            Boolean ifinal, List<AttendeeInput> attendees, Boolean chairIsCaseTeamManager,
-            String intervalExceptionReason, String clientMutationId) {
-    }
-
-    public record RecordMeetingPayload(Meeting meeting, CinPlan plan, List<UserError> userErrors,
-            String clientMutationId) {
-    }
-
-    private static final int MAX_ATTENDEES = 100;
-
     private final PlanRepository plans;
-    private final PlanWrites writes;
-    private final Mutations mutations;
+    private final MeetingService service;
     private final uk.cin.security.AuthorityScope scope;
     private final DatabaseClient db;
     private final Clock clock;
 
-    public MeetingController(PlanRepository plans, PlanWrites writes, Mutations mutations, DatabaseClient db,
-            Clock clock, uk.cin.security.AuthorityScope scope) {
-        this.scope = scope;
+    public MeetingController(PlanRepository plans, MeetingService service, DatabaseClient db, Clock clock,
+            uk.cin.security.AuthorityScope scope) {
         this.plans = plans;
-        this.writes = writes;
-        this.mutations = mutations;
+        this.service = service;
+        this.scope = scope;
         this.db = db;
         this.clock = clock;
     }
 
     @MutationMapping
-    public Mono<RecordMeetingPayload> recordMeeting(@Argument("input") Map<String, Object> raw) {
-        // "final" is a Java keyword, so the input is read as a map and then as a record.
-        RecordMeetingInput input = read(raw);
-        String cmid = input.clientMutationId();
-        return mutations.run("recordMeeting", raw, () -> {
-            Inputs in = new Inputs(clock);
-            UUID planId = in.id(input.planId(), NodeType.CinPlan, "input", "planId");
-            in.pastDate(input.heldOn(), "input", "heldOn");
-            in.anyDate(input.nextReviewDate(), "input", "nextReviewDate");
-            String chairName = in.optionalText(input.chairName(), Inputs.NAME_LENGTH, "input", "chairName");
-            in.range(input.agreedReviewIntervalWeeks(), 1, 520, "input", "agreedReviewIntervalWeeks");
-            String reason = in.optionalText(input.intervalExceptionReason(), 2000, "input", "intervalExceptionReason");
-            List<AttendeeInput> attendees = input.attendees() == null ? List.of() : input.attendees();
-            if (attendees.size() > MAX_ATTENDEES) {
-                in.add(UserError.of("INVALID", "at most " + MAX_ATTENDEES + " attendees", "input", "attendees"));
-            }
-            List<Attendee> rows = new ArrayList<>();
-            UUID meetingId = UUID.randomUUID();
-            for (int i = 0; i < attendees.size() && i < MAX_ATTENDEES; i++) {
-                AttendeeInput a = attendees.get(i);
-                String name = in.text(a.name(), Inputs.NAME_LENGTH, "input", "attendees", String.valueOf(i), "name");
-                String role = in.text(a.role(), Inputs.NAME_LENGTH, "input", "attendees", String.valueOf(i), "role");
-                rows.add(new Attendee(meetingId, i, name, role, !Boolean.FALSE.equals(a.invited()),
-                        !Boolean.FALSE.equals(a.attended())));
-            }
-            if (!in.ok()) {
-                return Mono.error(new Refusal(in.errors()));
-            }
-            Meeting meeting = new Meeting(meetingId, planId, input.kind(), input.heldOn(), input.chairRole(),
-                    chairName, input.chairIsCaseTeamManager(), input.agreedReviewIntervalWeeks(),
-                    input.nextReviewDate(), input.outcome(), Boolean.TRUE.equals(input.ifinal()), reason);
-            return writes.load(planId, "input", "planId")
-                    .flatMap(state -> writes.write(state, state.facts().withMeeting(meeting.fact()),
-                            plans.insert(meeting).then(insertAttendees(rows)), InputFields.of(meeting.fact().id(),
-                                    "heldOn", "heldOn", "agreedReviewIntervalWeeks", "nextReviewDate", "chairRole")))
-                    .thenReturn(meetingId);
-        }, id -> plans.meetingsById(List.of(id)).next()
-                .flatMap(m -> plans.plans(List.of(m.planId())).next()
-                        .map(p -> new RecordMeetingPayload(m, p, List.of(), cmid))),
-                errors -> new RecordMeetingPayload(null, null, errors, cmid));
-    }
-
-    private static RecordMeetingInput read(Map<String, Object> raw) {
-        List<AttendeeInput> attendees = null;
-        if (raw.get("attendees") instanceof List<?> list) {
-            attendees = new ArrayList<>();
-            for (Object o : list) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> a = (Map<String, Object>) o;
-                attendees.add(new AttendeeInput((String) a.get("name"), (String) a.get("role"),
-                        (Boolean) a.get("invited"), (Boolean) a.get("attended")));
-            }
-        }
-        return new RecordMeetingInput((String) raw.get("planId"), enumOf(MeetingKind.class, raw.get("kind")),
-                (LocalDate) raw.get("heldOn"), enumOf(ChairRole.class, raw.get("chairRole")),
-                (String) raw.get("chairName"), (Integer) raw.get("agreedReviewIntervalWeeks"),
-                (LocalDate) raw.get("nextReviewDate"), enumOf(ReviewOutcome.class, raw.get("outcome")),
-                (Boolean) raw.get("final"), attendees, (Boolean) raw.get("chairIsCaseTeamManager"),
-                (String) raw.get("intervalExceptionReason"), (String) raw.get("clientMutationId"));
-    }
-
-    private static <E extends Enum<E>> E enumOf(Class<E> type, Object value) {
-        return value == null ? null : Enum.valueOf(type, value.toString());
-    }
-
-    private Mono<Void> insertAttendees(List<Attendee> rows) {
-        return Flux.fromIterable(rows).concatMap(a -> db.sql("insert into attendee (meeting_id, position, name, role,"
-                        + " invited, attended) values (:m, :p, :n, :r, :i, :a)")
-                .bind("m", a.meetingId()).bind("p", a.position()).bind("n", a.name()).bind("r", a.role())
-                .bind("i", a.invited()).bind("a", a.attended()).then()).then();
+    public Mono<RecordMeetingPayload> recordMeeting(@Argument("input") Map<String, Object> input) {
+        return service.recordMeeting(RecordMeetingInput.of(input));
     }
 
     // ---- fields

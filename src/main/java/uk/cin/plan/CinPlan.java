@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import uk.cin.api.GlobalId;
 import uk.cin.policy.PlanFlag;
 import uk.cin.policy.PlanStartReason;
 import uk.cin.policy.ReviewOutcome;
@@ -31,6 +32,12 @@ public record CinPlan(
         LocalDate closedOn,
         ReviewOutcome closeReason,
         int version) implements Owned {
+
+    @Override
+    public GlobalId.NodeType nodeType() {
+        return GlobalId.NodeType.CinPlan;
+    }
+
 
     public enum PlanStatus {
         OPEN,

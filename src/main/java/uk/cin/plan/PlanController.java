@@ -30,6 +30,11 @@ import uk.cin.meeting.Meeting;
 import uk.cin.plan.CinPlan.PlanFlags;
 import uk.cin.plan.CinPlan.PlanStatus;
 import uk.cin.plan.PlanStates.EvaluatedPlan;
+import uk.cin.plan.PlanService.ClosePlanInput;
+import uk.cin.plan.PlanService.OpenPlanInput;
+import uk.cin.plan.PlanService.PlanPayload;
+import uk.cin.plan.PlanService.RecordPlanEventInput;
+import uk.cin.plan.PlanService.RecordVisitInput;
 import uk.cin.plan.PlanStates.PlanAt;
 import uk.cin.plan.PlanWrites.InputFields;
 import uk.cin.policy.AuthorityController;
@@ -65,44 +70,18 @@ public class PlanController {
     public record CinPlanConnection(List<CinPlanEdge> edges, PageInfo pageInfo, int totalCount) {
     }
 
-    public record OpenPlanInput(String childId, PlanStartReason startReason, LocalDate referralDate,
-            LocalDate triggerDate, LocalDate allocatedOn, PlanFlags flags, Integer visitFrequencyWorkingDays,
-            String clientMutationId) {
-    }
-
-    public record RecordPlanEventInput(String planId, PlanEventKind kind, LocalDate occurredOn, String meetingId,
-            String clientMutationId) {
-    }
-
-    public record RecordVisitInput(String planId, LocalDate visitedOn, Boolean childSeen, Boolean seenAlone,
-            String note, String clientMutationId) {
-    }
-
-    public record ClosePlanInput(String planId, LocalDate closedOn, ReviewOutcome reason, String clientMutationId) {
-    }
-
-    /** The payload of every plan mutation: the plan, userErrors, and the clientMutationId as sent. */
-    public record PlanPayload(CinPlan plan, List<UserError> userErrors, String clientMutationId) {
-    }
-
     private final PlanRepository plans;
-    private final PlanStates states;
-    private final PlanWrites writes;
+    private final PlanService service;
     private final FamilyRepository families;
-    private final PolicyPacks packs;
     private final AuthorityController authorities;
-    private final Mutations mutations;
     private final Clock clock;
 
-    public PlanController(PlanRepository plans, PlanStates states, PlanWrites writes, FamilyRepository families,
-            PolicyPacks packs, AuthorityController authorities, Mutations mutations, Clock clock) {
+    public PlanController(PlanRepository plans, PlanService service, FamilyRepository families,
+            AuthorityController authorities, Clock clock) {
         this.plans = plans;
-        this.states = states;
-        this.writes = writes;
+        this.service = service;
         this.families = families;
-        this.packs = packs;
         this.authorities = authorities;
-        this.mutations = mutations;
         this.clock = clock;
     }
 
@@ -157,124 +136,26 @@ public class PlanController {
         throw new ApiException("INVALID_CURSOR", "not a cursor from this list");
     }
 
-    // ---- mutations
+    // ---- mutations (PlanService)
 
     @MutationMapping
     public Mono<PlanPayload> openPlan(@Argument OpenPlanInput input) {
-        String cmid = input.clientMutationId();
-        return mutations.run("openPlan", input, () -> {
-            Inputs in = new Inputs(clock);
-            UUID childId = in.id(input.childId(), NodeType.Child, "input", "childId");
-            in.pastDate(input.referralDate(), "input", "referralDate");
-            in.pastDate(input.triggerDate(), "input", "triggerDate");
-            in.pastDate(input.allocatedOn(), "input", "allocatedOn");
-            in.range(input.visitFrequencyWorkingDays(), 1, 260, "input", "visitFrequencyWorkingDays");
-            if (!in.ok()) {
-                return Mono.error(new Refusal(in.errors()));
-            }
-            return families.children(List.of(childId)).next()
-                    .switchIfEmpty(Mono.error(new Refusal(UserError.of(ApiException.NOT_FOUND, "no such child",
-                            "input", "childId"))))
-                    .flatMap(child -> Access.write(child, "child", "input", "childId")
-                            .then(Mono.defer(() -> open(input, child))));
-        }, id -> planPayload(id, cmid), errors -> new PlanPayload(null, errors, cmid));
-    }
-
-    /** Where openPlan's policy problems are reported (see {@link InputFields}). */
-    private static final InputFields OPEN_FIELDS = InputFields.of(null, "triggerDate", "referralDate", "triggerDate",
-            "allocatedOn", "visitFrequencyWorkingDays");
-
-    private Mono<UUID> open(OpenPlanInput input, Child child) {
-        String authorityCode = child.authorityCode();
-        CinPlan plan = new CinPlan(UUID.randomUUID(), child.id(), authorityCode, child.team(), child.disabled(),
-                PlanStatus.OPEN,
-                input.startReason(), input.referralDate(), input.triggerDate(), input.allocatedOn(),
-                input.flags() == null ? Set.of() : input.flags().toSet(), input.visitFrequencyWorkingDays(), null,
-                null, 0);
-        PlanState state = new PlanState(plan, List.of(), List.of(), List.of(), packs.get(authorityCode));
-        List<UserError> problems = writes.newProblems(null, state.facts(), state.pack(), OPEN_FIELDS);
-        if (!problems.isEmpty()) {
-            return Mono.error(new Refusal(problems));
-        }
-        return plans.hasOpenPlan(child.id())
-                .flatMap(open -> open ? Mono.error(new Refusal(UserError.of("PLAN_ALREADY_OPEN",
-                        "the child already has an open plan; close it first", "input", "childId")))
-                        : plans.insert(plan).then(writes.writeNew(state, OPEN_FIELDS)))
-                .thenReturn(plan.id());
+        return service.openPlan(input);
     }
 
     @MutationMapping
     public Mono<PlanPayload> recordPlanEvent(@Argument RecordPlanEventInput input) {
-        String cmid = input.clientMutationId();
-        return mutations.run("recordPlanEvent", input, () -> {
-            Inputs in = new Inputs(clock);
-            UUID planId = in.id(input.planId(), NodeType.CinPlan, "input", "planId");
-            in.pastDate(input.occurredOn(), "input", "occurredOn");
-            UUID meetingId = input.meetingId() == null ? null
-                    : in.id(input.meetingId(), NodeType.Meeting, "input", "meetingId");
-            if (!in.ok()) {
-                return Mono.error(new Refusal(in.errors()));
-            }
-            return writes.load(planId, "input", "planId").flatMap(state -> {
-                if (meetingId != null && state.meetings().stream().noneMatch(m -> m.id().equals(meetingId))) {
-                    return Mono.error(new Refusal(UserError.of(ApiException.NOT_FOUND,
-                            "no such meeting on this plan", "input", "meetingId")));
-                }
-                PlanEvent event = new PlanEvent(UUID.randomUUID(), planId, input.kind(), input.occurredOn(),
-                        meetingId);
-                return writes.write(state, state.facts().withEvent(event.fact()), plans.insert(event),
-                                InputFields.of(event.fact().id(), "occurredOn", "occurredOn", "meetingId"))
-                        .thenReturn(planId);
-            });
-        }, id -> planPayload(id, cmid), errors -> new PlanPayload(null, errors, cmid));
+        return service.recordPlanEvent(input);
     }
 
     @MutationMapping
     public Mono<PlanPayload> recordVisit(@Argument RecordVisitInput input) {
-        String cmid = input.clientMutationId();
-        return mutations.run("recordVisit", input, () -> {
-            Inputs in = new Inputs(clock);
-            UUID planId = in.id(input.planId(), NodeType.CinPlan, "input", "planId");
-            in.pastDate(input.visitedOn(), "input", "visitedOn");
-            String note = in.optionalText(input.note(), 4000, "input", "note");
-            if (!in.ok()) {
-                return Mono.error(new Refusal(in.errors()));
-            }
-            return writes.load(planId, "input", "planId").flatMap(state -> {
-                Visit visit = new Visit(UUID.randomUUID(), planId, input.visitedOn(),
-                        Boolean.TRUE.equals(input.childSeen()), Boolean.TRUE.equals(input.seenAlone()), note);
-                return writes.write(state, state.facts().withVisit(visit.fact()), plans.insert(visit),
-                                InputFields.of(visit.fact().id(), "visitedOn", "visitedOn"))
-                        .thenReturn(planId);
-            });
-        }, id -> planPayload(id, cmid), errors -> new PlanPayload(null, errors, cmid));
+        return service.recordVisit(input);
     }
 
     @MutationMapping
     public Mono<PlanPayload> closePlan(@Argument ClosePlanInput input) {
-        String cmid = input.clientMutationId();
-        return mutations.run("closePlan", input, () -> {
-            Inputs in = new Inputs(clock);
-            UUID planId = in.id(input.planId(), NodeType.CinPlan, "input", "planId");
-            in.pastDate(input.closedOn(), "input", "closedOn");
-            if (!in.ok()) {
-                return Mono.error(new Refusal(in.errors()));
-            }
-            return writes.load(planId, "input", "planId").delayUntil(state -> Access.mayClosePlans("input", "planId")).flatMap(state -> {
-                if (state.plan().status() == PlanStatus.CLOSED) {
-                    return Mono.error(new Refusal(UserError.of("PLAN_CLOSED", "the plan is already closed",
-                            "input", "planId")));
-                }
-                PlanFacts after = state.facts().withClosedOn(input.closedOn());
-                return writes.write(state, after, plans.close(planId, input.closedOn(), input.reason()),
-                                InputFields.of(null, "closedOn", "closedOn"))
-                        .thenReturn(planId);
-            });
-        }, id -> planPayload(id, cmid), errors -> new PlanPayload(null, errors, cmid));
-    }
-
-    private Mono<PlanPayload> planPayload(UUID planId, String cmid) {
-        return plans.plans(List.of(planId)).next().map(p -> new PlanPayload(p, List.of(), cmid));
+        return service.closePlan(input);
     }
 
     // ---- fields

@@ -7,9 +7,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import uk.cin.api.ApiException;
+import uk.cin.api.GlobalId.NodeType;
+import uk.cin.api.Inputs;
+import uk.cin.api.Mutations.Written;
 import uk.cin.api.Refusal;
 import uk.cin.api.UserError;
 import uk.cin.deadline.DeadlineStore;
@@ -51,13 +55,38 @@ public class PlanWrites {
     }
 
     /**
-     * The plan a write is about, locked for this transaction, once the caller may write to it: a plan it may not see
-     * is refused as missing (NOT_FOUND), one it sees but may not change as FORBIDDEN.
+     * The plan the input names, once the input is valid and the caller may write to it: read without a lock, so a
+     * plan the caller may not see is refused as quickly as an id that names nothing, and exactly alike.
      */
-    public Mono<PlanState> load(UUID planId, String... path) {
-        return plans.lockForWrite(planId).flatMap(locked -> states.load(locked)).switchIfEmpty(Mono.error(new Refusal(UserError.of(ApiException.NOT_FOUND,
-                "no such plan", path))))
-                .delayUntil(state -> Access.write(state.plan(), "plan", path));
+    public Mono<CinPlan> writable(UUID planId, Inputs in) {
+        if (!in.ok()) {
+            return Mono.error(new Refusal(in.errors()).about(NodeType.CinPlan, planId, null));
+        }
+        return plans.plans(List.of(planId)).next()
+                .switchIfEmpty(Mono.error(() -> Access.notFound("plan", "input", "planId")
+                        .about(NodeType.CinPlan, planId, null)))
+                .delayUntil(plan -> Access.write(plan, "plan", "input", "planId"));
+    }
+
+    /**
+     * A change to a plan the caller may write to: the plan is locked (writes to one plan take turns) and read afresh,
+     * and the change made; a refusal names the plan and its child for the audit log.
+     */
+    public Mono<Written> change(CinPlan visible, Function<PlanState, Mono<Void>> change) {
+        return lockAndLoad(visible).flatMap(change)
+                .onErrorMap(Refusal.class, r -> r.objectId() == null ? r.about(NodeType.CinPlan, visible.id(),
+                        visible.childId()) : r)
+                .thenReturn(new Written(NodeType.CinPlan, visible.id(), visible.childId()));
+    }
+
+    /**
+     * The plan a write is about, once the caller's right to write to it was checked: locked for this transaction (so
+     * writes to one plan take turns) and read afresh, never from the cache (the write may yet roll back).
+     */
+    public Mono<PlanState> lockAndLoad(CinPlan writable) {
+        return plans.lockForWrite(writable.id()).flatMap(states::load)
+                .switchIfEmpty(Mono.error(() -> new Refusal(UserError.of(ApiException.NOT_FOUND, "no such plan",
+                        "input", "planId"))));
     }
 
     /**

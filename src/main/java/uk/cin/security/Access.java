@@ -31,13 +31,20 @@ public final class Access {
     public static Mono<Void> write(Owned record, String noun, String... path) {
         return caller().flatMap(caller -> {
             if (!caller.reads(record)) {
-                return Mono.error(new Refusal(UserError.of(ApiException.NOT_FOUND, "no such " + noun, path)));
+                // The audit log notes which id was probed; the client learns nothing of it.
+                return Mono.error(notFound(noun, path).about(record.nodeType(), record.id(), record.childId()));
             }
             if (!caller.writes(record.authorityCode(), record.team())) {
-                return Mono.error(forbidden(caller, "may not write records", path));
+                return Mono.error(forbidden(caller, "may not write records", path).about(record.nodeType(),
+                        record.id(), record.childId()));
             }
             return Mono.empty();
         });
+    }
+
+    /** The refusal of an id that names nothing the caller may see: the same whether it names nothing at all. */
+    public static Refusal notFound(String noun, String... path) {
+        return new Refusal(UserError.of(ApiException.NOT_FOUND, "no such " + noun, path));
     }
 
     /** Closing a plan, on top of writing to it: TEAM_MANAGER or above. */
