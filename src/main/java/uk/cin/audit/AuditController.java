@@ -81,7 +81,9 @@ public class AuditController {
 
     @SchemaMapping(typeName = "AuditEvent", field = "objectId")
     public String objectId(AuditEvent event) {
-        NodeType type = WRITTEN.get(event.operation());
+        // Rows from before the object's type was kept name the object of a write by its mutation.
+        NodeType type = event.objectType() != null ? NodeType.valueOf(event.objectType())
+                : event.action() == AuditLog.Action.WRITE ? WRITTEN.get(event.operation()) : null;
         return event.objectId() == null || type == null ? null : GlobalId.of(type, event.objectId());
     }
 }

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import uk.cin.api.GlobalId;
 import uk.cin.security.Caller;
 
 /**
@@ -28,7 +30,7 @@ public class AuditLog {
 
     /** One event as the auditor sees it. */
     public record AuditEvent(long id, OffsetDateTime at, String caller, String role, Action action, String operation,
-            UUID childId, UUID objectId, List<String> fields) {
+            UUID childId, String objectType, UUID objectId, List<String> fields) {
     }
 
     private final DatabaseClient db;
@@ -37,27 +39,43 @@ public class AuditLog {
         this.db = db;
     }
 
-    /** One row per child read, with the fields read. */
-    public Mono<Void> reads(Caller caller, String operation, Map<UUID, Set<String>> fieldsByChild) {
-        if (fieldsByChild.isEmpty()) {
+    /**
+     * One row per child, family or meeting read, with the fields read. A meeting's row names its child too, found
+     * through its plan in the same statement.
+     */
+    public Mono<Void> reads(Caller caller, String operation, Map<AuditTrail.Subject, Set<String>> read) {
+        if (read.isEmpty()) {
             return Mono.empty();
         }
-        List<UUID> children = new ArrayList<>(fieldsByChild.keySet());
-        String[] fields = children.stream().map(c -> String.join(",", new java.util.TreeSet<>(fieldsByChild.get(c))))
+        List<AuditTrail.Subject> subjects = new ArrayList<>(read.keySet());
+        UUID[] children = subjects.stream().map(AuditTrail.Subject::childId).toArray(UUID[]::new);
+        String[] types = subjects.stream().map(s -> s.objectType() == null ? null : s.objectType().name())
                 .toArray(String[]::new);
-        return db.sql("insert into audit_event (caller, role, action, operation, child_id, fields)"
-                        + " select :caller, :role, 'READ', :operation, t.child, string_to_array(t.fields, ',')"
-                        + " from unnest(:children::uuid[], :fields::text[]) as t(child, fields)")
+        UUID[] objects = subjects.stream().map(AuditTrail.Subject::objectId).toArray(UUID[]::new);
+        String[] fields = subjects.stream().map(s -> String.join(",", new TreeSet<>(read.get(s))))
+                .toArray(String[]::new);
+        return db.sql("insert into audit_event (caller, role, action, operation, child_id, object_type, object_id,"
+                        + " fields) select :caller, :role, 'READ', :operation, coalesce(t.child, (select p.child_id"
+                        + " from meeting m join cin_plan p on p.id = m.plan_id where t.type = 'Meeting'"
+                        + " and m.id = t.object)), t.type, t.object, string_to_array(t.fields, ',')"
+                        + " from unnest(:children::uuid[], :types::text[], :objects::uuid[], :fields::text[])"
+                        + " as t(child, type, object, fields)")
                 .bind("caller", caller.id()).bind("role", caller.role().name()).bind("operation", operation)
-                .bind("children", children.toArray(UUID[]::new)).bind("fields", fields).then();
+                .bind("children", children).bind("types", types).bind("objects", objects).bind("fields", fields)
+                .then();
     }
 
-    public Mono<Void> write(Caller caller, Action action, String mutation, UUID objectId) {
-        var insert = db.sql("insert into audit_event (caller, role, action, operation, object_id)"
-                        + " values (:caller, :role, :action, :operation, :object)")
+    /** A write or a refused write: what it was about (the record, the child), where known. */
+    public Mono<Void> write(Caller caller, Action action, String mutation, GlobalId.NodeType objectType,
+            UUID objectId, UUID childId) {
+        var insert = db.sql("insert into audit_event (caller, role, action, operation, object_type, object_id,"
+                        + " child_id) values (:caller, :role, :action, :operation, :type, :object, :child)")
                 .bind("caller", caller.id()).bind("role", caller.role().name()).bind("action", action.name())
                 .bind("operation", mutation);
-        return (objectId == null ? insert.bindNull("object", UUID.class) : insert.bind("object", objectId)).then();
+        insert = objectType == null ? insert.bindNull("type", String.class) : insert.bind("type", objectType.name());
+        insert = objectId == null ? insert.bindNull("object", UUID.class) : insert.bind("object", objectId);
+        insert = childId == null ? insert.bindNull("child", UUID.class) : insert.bind("child", childId);
+        return insert.then();
     }
 
     /** Newest first, optionally for one child, before an event id. */
@@ -78,7 +96,8 @@ public class AuditLog {
         String[] fields = r.get("fields", String[].class);
         return new AuditEvent(r.get("id", Long.class), r.get("at", OffsetDateTime.class), r.get("caller", String.class),
                 r.get("role", String.class), Action.valueOf(r.get("action", String.class)),
-                r.get("operation", String.class), r.get("child_id", UUID.class), r.get("object_id", UUID.class),
+                r.get("operation", String.class), r.get("child_id", UUID.class), r.get("object_type", String.class),
+                r.get("object_id", UUID.class),
                 fields == null ? List.of() : List.of(fields));
     }
 }

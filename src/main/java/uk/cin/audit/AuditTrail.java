@@ -4,26 +4,43 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import uk.cin.api.GlobalId.NodeType;
 
-/** The fields of each child's record one request read: written to the audit log as the request ends. */
+/**
+ * What of children's records and families one request read, field by field: written to the audit log as the request
+ * ends. A child's own fields and its plans' are noted under the child; a family's under the family; a meeting's and
+ * its attendees' under the meeting (the log finds its child).
+ */
 public final class AuditTrail {
 
     public static final String CONTEXT_KEY = "cin.auditTrail";
 
-    private final Map<UUID, Set<String>> fieldsByChild = new ConcurrentHashMap<>();
+    /** What a read was of: the child (or null), and the object read apart from it (a family or a meeting). */
+    public record Subject(UUID childId, NodeType objectType, UUID objectId) {
 
-    public void read(UUID childId, String field) {
-        fieldsByChild.computeIfAbsent(childId, id -> ConcurrentHashMap.newKeySet()).add(field);
+        public static Subject child(UUID childId) {
+            return new Subject(childId, null, null);
+        }
+
+        public static Subject object(NodeType type, UUID id) {
+            return new Subject(null, type, id);
+        }
+    }
+
+    private final Map<Subject, Set<String>> fields = new ConcurrentHashMap<>();
+
+    public void read(Subject subject, String field) {
+        fields.computeIfAbsent(subject, s -> ConcurrentHashMap.newKeySet()).add(field);
     }
 
     public boolean isEmpty() {
-        return fieldsByChild.isEmpty();
+        return fields.isEmpty();
     }
 
     /** What was read, and forgets it: a subscription's trail is written after each event. */
-    public synchronized Map<UUID, Set<String>> drain() {
-        Map<UUID, Set<String>> read = Map.copyOf(fieldsByChild);
-        fieldsByChild.clear();
+    public synchronized Map<Subject, Set<String>> drain() {
+        Map<Subject, Set<String>> read = Map.copyOf(fields);
+        fields.clear();
         return read;
     }
 }
