@@ -36,11 +36,12 @@ public final class Inputs {
 
     /** A required text: not blank, at most {@code max} characters. Returns it trimmed. */
     public String text(String value, int max, String... path) {
-        if (value == null || value.isBlank()) {
+        String cleaned = value == null ? null : optionalText(value, max, path);
+        if (cleaned == null) {
+            // Blank, or nothing left once control characters are taken out.
             errors.add(UserError.of(ApiException.INVALID, "must not be blank", path));
-            return null;
         }
-        return optionalText(value, max, path);
+        return cleaned;
     }
 
     /** An optional text of at most {@code max} characters. Returns it trimmed, or null. */

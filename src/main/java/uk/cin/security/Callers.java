@@ -38,6 +38,10 @@ public class Callers {
     }
 
     public Mono<Caller> fromJwt(Jwt jwt) {
+        if (jwt.getExpiresAt() == null) {
+            // Also refused by the decoder's validators: a token that never expires is never taken.
+            return Mono.error(new InvalidBearerTokenException("the token has no expiry (exp)"));
+        }
         try {
             String client = jwt.hasClaim(AUTHORIZED_PARTY) ? jwt.getClaimAsString(AUTHORIZED_PARTY)
                     : jwt.getClaimAsString(CLIENT_ID);
@@ -56,8 +60,11 @@ public class Callers {
     /** As above, for a token issued to a client application (null: none named). */
     public Caller caller(String subject, String authority, Object teams, String role, Instant expiresAt,
             String client) {
-        if (subject == null || subject.isBlank() || subject.length() > 200) {
-            throw new IllegalArgumentException("the token needs a subject (sub) of 1 to 200 characters");
+        if (subject == null || subject.isBlank() || subject.length() > 200
+                || subject.codePoints().anyMatch(Character::isISOControl)) {
+            // It names the caller in receipts and the audit log: no control characters, which could forge lines.
+            throw new IllegalArgumentException("the token needs a subject (sub) of 1 to 200 characters, none of them"
+                    + " control characters");
         }
         if (authority == null || packs.find(authority).isEmpty()) {
             throw new IllegalArgumentException("the token's authority claim must be one of " + packs.codes());

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -66,10 +67,14 @@ public class LocalTokens {
         }
     }
 
+    /** The local profile's tokens, checked as any others: times with the same small skew, issuer, audience. */
     @Bean
-    ReactiveJwtDecoder localJwtDecoder() throws com.nimbusds.jose.JOSEException {
-        return NimbusReactiveJwtDecoder.withPublicKey(key.toRSAPublicKey())
+    ReactiveJwtDecoder localJwtDecoder(@Value("${cin.security.clock-skew:5s}") Duration skew, Clock clock)
+            throws com.nimbusds.jose.JOSEException {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(key.toRSAPublicKey())
                 .signatureAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(TokenValidation.all(skew, clock, ISSUER, TokenValidation.LOCAL_AUDIENCE));
+        return decoder;
     }
 
     @Bean
@@ -98,6 +103,7 @@ public class LocalTokens {
                                 "give"));
                     }
                     JwtClaimsSet claims = JwtClaimsSet.builder().issuer(ISSUER).subject(caller.subject())
+                            .audience(List.of(TokenValidation.LOCAL_AUDIENCE))
                             .issuedAt(now).expiresAt(caller.expiresAt())
                             .claim(Callers.AUTHORITY, caller.authority())
                             .claim(Callers.TEAMS, List.copyOf(caller.teams()))

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -32,7 +33,9 @@ import reactor.core.publisher.Mono;
 public class SecurityConfig {
 
     @Bean
-    SecurityWebFilterChain api(ServerHttpSecurity http, ObjectProvider<ReactiveJwtDecoder> decoders, Callers callers) {
+    SecurityWebFilterChain api(ServerHttpSecurity http, ObjectProvider<ReactiveJwtDecoder> decoders, Callers callers,
+            Environment environment) {
+        TokenValidation.requireIssuerAndAudience(environment);
         ReactiveJwtDecoder decoder = decoders.getIfAvailable(() -> {
             throw new IllegalStateException("No token issuer configured: set spring.security.oauth2.resourceserver"
                     + ".jwt.issuer-uri (or jwk-set-uri) to your identity provider, or run without a configured "

@@ -29,6 +29,10 @@ public final class TestTokens {
 
     private static final NimbusJwtEncoder ENCODER = encoder();
 
+    /** The issuer and audience the test configuration checks (src/test/resources/config/application.yml). */
+    public static final String ISSUER = "test";
+    public static final String AUDIENCE = "cin-service";
+
     private TestTokens() {
     }
 
@@ -47,7 +51,8 @@ public final class TestTokens {
         Instant expires = now.plus(lifetime);
         // An already expired token was issued before it expired.
         Instant issued = expires.isAfter(now) ? now : expires.minus(Duration.ofHours(1));
-        JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer("test").subject(subject).issuedAt(issued)
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer(ISSUER).audience(List.of(AUDIENCE))
+                .subject(subject).issuedAt(issued)
                 .expiresAt(expires).claim(Callers.TEAMS, teams);
         if (authority != null) {
             claims.claim(Callers.AUTHORITY, authority);
@@ -63,7 +68,8 @@ public final class TestTokens {
     public static String clientToken(String client, boolean clientIdClaim, String authority, Role role,
             String... teams) {
         Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("test").subject("test-" + role.name().toLowerCase())
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(ISSUER).audience(List.of(AUDIENCE))
+                .subject("test-" + role.name().toLowerCase())
                 .issuedAt(now).expiresAt(now.plus(Duration.ofHours(1))).claim(Callers.TEAMS, List.of(teams))
                 .claim(Callers.AUTHORITY, authority).claim(Callers.ROLE, role.name())
                 .claim(clientIdClaim ? Callers.CLIENT_ID : Callers.AUTHORIZED_PARTY, client).build();
@@ -75,6 +81,14 @@ public final class TestTokens {
     public static Caller managerCaller(String authority) {
         return new Caller("test-team_manager", authority, java.util.Set.of("team-a"), Role.TEAM_MANAGER,
                 Instant.now().plus(Duration.ofHours(1)));
+    }
+
+    /** A token with exactly these claims (none added), signed with the test key: for tokens that must be refused. */
+    public static String signed(java.util.function.Consumer<JwtClaimsSet.Builder> claims) {
+        JwtClaimsSet.Builder builder = JwtClaimsSet.builder();
+        claims.accept(builder);
+        return ENCODER.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(),
+                builder.build())).getTokenValue();
     }
 
     public static String bearer(String token) {
