@@ -178,6 +178,8 @@ public final class PolicyEngine {
             if (!datesInRange()) {
                 return new Evaluation(asOf, false, null, List.of(), null, List.of(), List.copyOf(problems));
             }
+            // The plan exists from its referral, even where its trigger came first (§9): deadlines the trigger
+            // set are judged from the referral on.
             if (asOf.isBefore(plan.referralDate())) {
                 problem(ValidationCode.AS_OF_BEFORE_PLAN, RuleRef.COMMON, null, "asOf",
                         "asOf " + asOf + " is before the plan existed (referral " + plan.referralDate() + ")");
@@ -292,9 +294,11 @@ public final class PolicyEngine {
 
         private void checkDates() {
             LocalDate referral = plan.referralDate();
-            if (plan.triggerDate().isBefore(referral)) {
+            // §9: only a plan after an assessment or for a privately fostered child starts after its referral.
+            if (plan.startReason().triggerFollowsReferral() && plan.triggerDate().isBefore(referral)) {
                 problem(ValidationCode.TRIGGER_BEFORE_REFERRAL, RuleRef.COMMON, null, "triggerDate",
-                        "the trigger date " + plan.triggerDate() + " is before the referral date " + referral);
+                        "the trigger date " + plan.triggerDate() + " is before the referral date " + referral
+                                + "; a plan that starts " + plan.startReason() + " starts after its referral");
             }
             Set<String> meetingIds = new java.util.HashSet<>();
             for (MeetingFact m : plan.meetings()) {

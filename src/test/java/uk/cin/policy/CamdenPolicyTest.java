@@ -372,7 +372,38 @@ class CamdenPolicyTest extends PolicyTable {
                         .asOf("2026-07-01")
                         .expect(STEP_DOWN_PREPARATION, "2026-05-30", OVERDUE)
                         .count("CAM-14", 1)
-                        .overdue(true));
+                        .overdue(true),
+
+                // §9 trigger before referral. Discharged from care Fri 20 March, referred Mon 23 March: CAM-06 counts
+                // from the discharge (17 April), CAM-01 from the referral (23 Mar + 7 days = 30 March); the plan
+                // starts on the discharge, so CAM-13 is due 20 Mar + 90 days = Thu 18 June.
+                rule("CAM-06", "returned home before the referral: accepted, counted from the discharge",
+                        plan(RETURNED_HOME_FROM_CARE, "2026-03-23", "2026-03-20"))
+                        .asOf("2026-03-23")
+                        .noProblems()
+                        .expect(FIRST_REVIEW, "2026-04-17", PENDING)
+                        .expect("CAM-01", FIRST_HOME_VISIT, "2026-03-30", PENDING)
+                        .expect("CAM-13", CASE_SUMMARY, "2026-06-18", PENDING)
+                        .startDate("2026-03-20"),
+                // Conference Wed 18 February, referred Mon 2 March: the closure guard counts from the conference.
+                rule("CAM-05", "CP plan ended before the referral: closing before conference + 3 months is refused",
+                        plan(STEP_DOWN_FROM_CHILD_PROTECTION, "2026-03-02", "2026-02-18")
+                                .review("r1", "2026-05-01", TEAM_MANAGER).outcome(ReviewOutcome.CLOSE)
+                                .closed("2026-05-15"))
+                        .asOf("2026-05-20")
+                        .expectMet(FIRST_REVIEW, "2026-05-18", MET, "2026-05-01")
+                        .problem(ValidationCode.CLOSED_BEFORE_MINIMUM, "CAM-05"),
+                // Resident Tue 20 January, referred Tue 27 January: 20 Jan + 2 weeks = 3 February.
+                rule("CAM-02", "transfer in resident before the referral: 2 weeks from the trigger, overdue after",
+                        plan(TRANSFER_IN, "2026-01-27", "2026-01-20"))
+                        .asOf("2026-02-04")
+                        .noProblems()
+                        .expect(INITIAL_MEETING, "2026-02-03", OVERDUE)
+                        .overdue(true),
+                rule("§1", "after an assessment the trigger may not come before the referral",
+                        plan(AFTER_ASSESSMENT, "2026-03-16", "2026-03-13"))
+                        .asOf("2026-03-16")
+                        .problem(ValidationCode.TRIGGER_BEFORE_REFERRAL, "§1"));
     }
 
     @Override

@@ -255,7 +255,34 @@ class ChildrenLaw2008PolicyTest extends PolicyTable {
                                 .flags(PlanFlag.LONG_TERM_SUPPORT))
                         .asOf("2026-12-20")
                         .next(MeetingKind.REVIEW, "2027-03-10", "CL8-02", SOCIAL_WORKER)
-                        .nextChair("CL8-02", List.of(SOCIAL_WORKER, TEAM_MANAGER, DEPUTY_TEAM_MANAGER), null));
+                        .nextChair("CL8-02", List.of(SOCIAL_WORKER, TEAM_MANAGER, DEPUTY_TEAM_MANAGER), null),
+
+                // §9 trigger before referral; seed 003: "within 20 working days of the family being resident".
+                // Resident Mon 2 March, referred Mon 16 March: 2 Mar + 20 WD: 3-6 (4), 9-13 (9), 16-20 (14),
+                // 23-27 (19), 30 (20) = Mon 30 March.
+                rule("CL8-07", "family resident before the referral: accepted, 20 working days from residence",
+                        plan(TRANSFER_IN, "2026-03-16", "2026-03-02"))
+                        .asOf("2026-03-16")
+                        .noProblems()
+                        .expect(INITIAL_MEETING, "2026-03-30", PENDING)
+                        .next(PLANNING, "2026-03-30", "CL8-07", SOCIAL_WORKER),
+                // Resident Fri 4 December, referred Mon 14 December: 6 January 2027 as above; asOf the due date.
+                rule("CL8-07", "resident before the referral, over Christmas: due date itself still pending",
+                        plan(TRANSFER_IN, "2026-12-14", "2026-12-04"))
+                        .asOf("2027-01-06")
+                        .expect(INITIAL_MEETING, "2027-01-06", PENDING)
+                        .overdue(false),
+                // Proceedings concluded Fri 15 May, referred Mon 1 June: 8 June as above; the plan starts 15 May.
+                rule("CL8-01", "proceedings concluded before the referral: counted from their conclusion",
+                        plan(AFTER_PROCEEDINGS, "2026-06-01", "2026-05-15"))
+                        .asOf("2026-06-01")
+                        .noProblems()
+                        .expect(INITIAL_MEETING, "2026-06-08", PENDING)
+                        .startDate("2026-05-15"),
+                rule("§1", "a private fostering visit may not come before the referral",
+                        plan(PRIVATE_FOSTERING, "2026-06-01", "2026-05-29"))
+                        .asOf("2026-06-01")
+                        .problem(ValidationCode.TRIGGER_BEFORE_REFERRAL, "§1"));
     }
 
     @Override

@@ -352,7 +352,27 @@ class DerbyPolicyTest extends PolicyTable {
                         .expectNone("DER-04")
                         .expect("DER-02", NETWORK_MEETING, "2026-05-27", PENDING)
                         .expect("DER-10", MANAGEMENT_OVERSIGHT, "2027-03-31", PENDING)
-                        .noNextMeeting());
+                        .noNextMeeting(),
+
+                // §9 trigger before referral. Discharged from care Tue 20 January, referred Mon 2 February: accepted;
+                // DER-03 still counts from the referral (2 Feb + 4 months = 2 June); the plan starts on the discharge.
+                rule("DER-03", "returned home before the referral: accepted, first review from the referral",
+                        plan(RETURNED_HOME_FROM_CARE, "2026-02-02", "2026-01-20"))
+                        .asOf("2026-02-02")
+                        .noProblems()
+                        .expect(FIRST_REVIEW, "2026-06-02", PENDING)
+                        .startDate("2026-01-20"),
+                // Conference Tue 31 March, referred Tue 14 April: DER-07 counts from the conference, 30 June.
+                rule("DER-07", "CP plan ended before the referral: accepted, review 3 months after the conference",
+                        plan(STEP_DOWN_FROM_CHILD_PROTECTION, "2026-04-14", "2026-03-31"))
+                        .asOf("2026-04-14")
+                        .noProblems()
+                        .expect(FIRST_REVIEW, "2026-06-30", PENDING)
+                        .startDate("2026-03-31"),
+                rule("§1", "a private fostering 7-day visit may not come before the referral",
+                        plan(PRIVATE_FOSTERING, "2026-03-09", "2026-03-02"))
+                        .asOf("2026-03-09")
+                        .problem(ValidationCode.TRIGGER_BEFORE_REFERRAL, "§1"));
     }
 
     @Override

@@ -327,7 +327,37 @@ class LondonAzeusPolicyTest extends PolicyTable {
                         .expectMet(MANAGER_SIGN_OFF, "2026-04-17", MET, "2026-04-17")
                         .expectMet(MANAGER_SIGN_OFF, "2026-07-15", MET_LATE, "2026-07-16")
                         .expect(MANAGER_SIGN_OFF, "2026-10-14", OVERDUE)
-                        .responsible(PRACTICE_LEAD));
+                        .responsible(PRACTICE_LEAD),
+
+                // §9 trigger before referral. Resident Fri 11 December, referred Mon 14 December: 13 January 2027 as
+                // above.
+                rule("LAZ-13", "family resident before the referral: accepted, 20 working days from residence",
+                        plan(TRANSFER_IN, "2026-12-14", "2026-12-11"))
+                        .asOf("2026-12-14")
+                        .noProblems()
+                        .expect(INITIAL_MEETING, "2027-01-13", PENDING)
+                        .next(PLANNING, "2027-01-13", "LAZ-13", PRACTICE_LEAD),
+                // Resident Wed 1 April, referred Wed 20 May: 1 Apr + 20 WD: 2 (1), [3, 6 Apr], 7-10 (5), 13-17 (10),
+                // 20-24 (15), 27-30 Apr, 1 May (20) = Fri 1 May, overdue when the plan is referred.
+                rule("LAZ-13", "family resident long before the referral: overdue from the referral",
+                        plan(TRANSFER_IN, "2026-05-20", "2026-04-01"))
+                        .asOf("2026-05-20")
+                        .expect(INITIAL_MEETING, "2026-05-01", OVERDUE)
+                        .overdue(true),
+                // CP plan ended Fri 18 December, referred Mon 4 January 2027: LAZ-01 18 Dec + 15 WD = 13 January (as
+                // above); the plan starts on the step-down, so LAZ-05 is due 18 Dec + 20 WD: 21-24 (4), [25, 28],
+                // 29-31 (7), [1 Jan], 4-8 (12), 11-15 (17), 18-20 (20) = Wed 20 January 2027.
+                rule("LAZ-05", "step-down before the referral: visits count from the step-down date",
+                        plan(STEP_DOWN_FROM_CHILD_PROTECTION, "2027-01-04", "2026-12-18"))
+                        .asOf("2027-01-04")
+                        .noProblems()
+                        .startDate("2026-12-18")
+                        .expect("LAZ-01", INITIAL_MEETING, "2027-01-13", PENDING)
+                        .expect(STATUTORY_VISIT, "2027-01-20", PENDING),
+                rule("§1", "after the decision that a CIN meeting is needed, the trigger may not precede the referral",
+                        plan(AFTER_ASSESSMENT, "2026-03-25", "2026-03-24"))
+                        .asOf("2026-03-25")
+                        .problem(ValidationCode.TRIGGER_BEFORE_REFERRAL, "§1"));
     }
 
     @Override

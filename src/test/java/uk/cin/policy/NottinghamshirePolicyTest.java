@@ -25,6 +25,7 @@ import static uk.cin.policy.MeetingKind.PLANNING;
 import static uk.cin.policy.PlanStartReason.AFTER_ASSESSMENT;
 import static uk.cin.policy.PlanStartReason.AFTER_PROCEEDINGS;
 import static uk.cin.policy.PlanStartReason.STEP_DOWN_FROM_CHILD_PROTECTION;
+import static uk.cin.policy.PlanStartReason.TRANSFER_IN;
 import static uk.cin.policy.PolicyCase.plan;
 import static uk.cin.policy.PolicyCase.rule;
 
@@ -254,7 +255,35 @@ class NottinghamshirePolicyTest extends PolicyTable {
                 rule("§1", "a meeting before the referral is refused",
                         plan(AFTER_ASSESSMENT, "2026-03-02", "2026-03-25").planning("p1", "2026-02-27", TEAM_MANAGER))
                         .asOf("2026-04-01")
-                        .problem(ValidationCode.DATE_BEFORE_REFERRAL, "§1"));
+                        .problem(ValidationCode.DATE_BEFORE_REFERRAL, "§1"),
+
+                // §9 trigger before referral. A family resident from Wed 1 April, referred Tue 7 April: NOT-01 counts
+                // from the trigger. 1 Apr + 10 WD: 2 Apr (1), [3 Good Friday, 6 Easter Monday], 7-10 (5), 13-17 (10)
+                // = Fri 17 April.
+                rule("NOT-01", "transfer in with the trigger before the referral: accepted, counted from the trigger",
+                        plan(TRANSFER_IN, "2026-04-07", "2026-04-01"))
+                        .asOf("2026-04-07")
+                        .noProblems()
+                        .expect(INITIAL_MEETING, "2026-04-17", PENDING)
+                        .next(PLANNING, "2026-04-17", "NOT-01", TEAM_MANAGER),
+                // CP plan ended Mon 9 March, referred Mon 30 March: 9 Mar + 10 WD: 10-13 (4), 16-20 (9), 23 (10) =
+                // Mon 23 March, already overdue when the plan is referred; the plan starts on the step-down date.
+                rule("NOT-01", "step-down referred after the CP plan ended: overdue from the referral, starts on the "
+                        + "step-down", plan(STEP_DOWN_FROM_CHILD_PROTECTION, "2026-03-30", "2026-03-09"))
+                        .asOf("2026-03-30")
+                        .noProblems()
+                        .expect(INITIAL_MEETING, "2026-03-23", OVERDUE)
+                        .startDate("2026-03-09")
+                        .overdue(true),
+                rule("§1", "asOf between a transfer-in trigger and its later referral: the plan did not exist yet",
+                        plan(TRANSFER_IN, "2026-04-07", "2026-04-01"))
+                        .asOf("2026-04-06")
+                        .problem(ValidationCode.AS_OF_BEFORE_PLAN, "§1")
+                        .count("NOT-01", 0),
+                rule("§1", "after an assessment the trigger may not come before the referral",
+                        plan(AFTER_ASSESSMENT, "2026-04-07", "2026-04-01"))
+                        .asOf("2026-04-07")
+                        .problem(ValidationCode.TRIGGER_BEFORE_REFERRAL, "§1"));
     }
 
     @Override
