@@ -377,7 +377,7 @@ public final class PolicyEngine {
                 }
                 LocalDate agreed = m.heldOn().plusWeeks(weeks);
                 LocalDate limit = later.due().after(m.heldOn(), calendar);
-                if (!agreed.isAfter(limit) || exceptionAllows(later, m, agreed, m.heldOn())) {
+                if (!agreed.isAfter(limit) || allowingException(later, m, agreed, m.heldOn()) != null) {
                     continue;
                 }
                 problem(ValidationCode.INTERVAL_OVER_LIMIT, limitRule(later, m), m.id(), "agreedReviewIntervalWeeks",
@@ -386,37 +386,58 @@ public final class PolicyEngine {
             }
         }
 
-        private boolean exceptionAllows(SeriesRule rule, MeetingFact setter, LocalDate agreed, LocalDate anchor) {
-            SeriesRule.IntervalException exception = rule.exception();
-            if (exception == null || !exceptionGranted(exception, setter)) {
-                return false;
+        /** The first exception the setter's record grants whose limit allows the date; null when none does. */
+        private SeriesRule.IntervalException allowingException(SeriesRule rule, MeetingFact setter, LocalDate agreed,
+                LocalDate anchor) {
+            List<SeriesRule.IntervalException> exceptions = rule.exceptions();
+            for (int i = 0; i < exceptions.size(); i++) {
+                SeriesRule.IntervalException exception = exceptions.get(i);
+                if (exceptionGranted(exception, setter) && (exception.limit() == null
+                        || !agreed.isAfter(exception.limit().after(anchor, calendar)))) {
+                    return exception;
+                }
             }
-            return exception.limit() == null || !agreed.isAfter(exception.limit().after(anchor, calendar));
+            return null;
         }
 
         private boolean exceptionGranted(SeriesRule.IntervalException exception, MeetingFact setter) {
             return setter.hasExceptionReason() && (!exception.requiresDisabledChild() || plan.childDisabled());
         }
 
+        /** The first exception the setter's record grants, whatever its limit; null when none. */
+        private SeriesRule.IntervalException grantedException(SeriesRule rule, MeetingFact setter) {
+            for (SeriesRule.IntervalException exception : rule.exceptions()) {
+                if (exceptionGranted(exception, setter)) {
+                    return exception;
+                }
+            }
+            return null;
+        }
+
         private RuleRef limitRule(SeriesRule rule, MeetingFact setter) {
-            SeriesRule.IntervalException exception = rule.exception();
-            return exception != null && exceptionGranted(exception, setter) ? exception.rule() : rule.ruleForLimit();
+            SeriesRule.IntervalException granted = grantedException(rule, setter);
+            return granted != null ? granted.rule() : rule.ruleForLimit();
         }
 
         private String overLimitHint(SeriesRule rule, MeetingFact setter) {
-            SeriesRule.IntervalException exception = rule.exception();
             String cited = " (" + rule.ruleForLimit().id() + ")";
-            if (exception == null) {
+            if (rule.exceptions().isEmpty()) {
                 return cited;
             }
-            if (exceptionGranted(exception, setter)) {
-                return "; with the recorded exception it may be at most " + exception.limit() + " ("
-                        + exception.rule().id() + ")";
+            SeriesRule.IntervalException granted = grantedException(rule, setter);
+            if (granted != null) {
+                return "; with the recorded exception it may be at most " + granted.limit() + " ("
+                        + granted.rule().id() + ")";
             }
-            String who = exception.requiresDisabledChild() ? "for a disabled child, with a recorded reason" :
-                    "with a recorded exception reason";
-            String upTo = exception.limit() == null ? "" : ", up to " + exception.limit();
-            return cited + "; a longer interval is allowed only " + who + upTo + " (" + exception.rule().id() + ")";
+            StringBuilder allowed = new StringBuilder();
+            for (SeriesRule.IntervalException exception : rule.exceptions()) {
+                String who = exception.requiresDisabledChild() ? "for a disabled child, with a recorded reason" :
+                        "with a recorded exception reason";
+                String upTo = exception.limit() == null ? "" : ", up to " + exception.limit();
+                allowed.append(allowed.isEmpty() ? "" : " or ").append(who).append(upTo).append(" (")
+                        .append(exception.rule().id()).append(")");
+            }
+            return cited + "; a longer interval is allowed only " + allowed;
         }
 
         // ---- plan start
@@ -625,8 +646,9 @@ public final class PolicyEngine {
             if (!agreed.isAfter(ruleDue)) {
                 return new Due(agreed, rule.ref());
             }
-            if (exceptionAllows(rule, setter, agreed, anchor)) {
-                return new Due(agreed, rule.exception().rule());
+            SeriesRule.IntervalException allowing = allowingException(rule, setter, agreed, anchor);
+            if (allowing != null) {
+                return new Due(agreed, allowing.rule());
             }
             if (fromDate) {
                 problem(ValidationCode.NEXT_DATE_OVER_LIMIT, limitRule(rule, setter), meeting.id(), "nextReviewDate",

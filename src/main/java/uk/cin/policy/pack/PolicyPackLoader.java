@@ -298,19 +298,26 @@ public final class PolicyPackLoader {
             if (chair == null && occurrence != Occurrence.CHILD_SEEN_VISIT) {
                 throw fail("a meeting series rule needs a 'chair'");
             }
-            SeriesRule.IntervalException exception = null;
-            if (r.get("exception") != null) {
-                Map<String, Object> e = map(r.get("exception"), "exception");
+            // One exception, or a list of them tried in order (CL8-06 for a disabled child, then CL8-03 for any).
+            Object exceptionNode = r.get("exception");
+            List<?> exceptionNodes = exceptionNode == null ? List.of()
+                    : exceptionNode instanceof List<?> list ? list : List.of(exceptionNode);
+            if (exceptionNode != null && exceptionNodes.isEmpty()) {
+                throw fail("'exception' must be a mapping or a non-empty list of them");
+            }
+            List<SeriesRule.IntervalException> exceptions = new ArrayList<>();
+            for (Object node : exceptionNodes) {
+                Map<String, Object> e = map(node, "exception");
                 unknownKeys(e, Set.of("rule", "requiresDisabledChild", "limit"), "exception");
-                exception = new SeriesRule.IntervalException(citedRule(text(e, "rule", true), "exception.rule"),
-                        bool(e, "requiresDisabledChild"), offset(e, "limit", false));
+                exceptions.add(new SeriesRule.IntervalException(citedRule(text(e, "rule", true), "exception.rule"),
+                        bool(e, "requiresDisabledChild"), offset(e, "limit", false)));
             }
             String limitRule = text(r, "limitRule", false);
             return new SeriesRule(ref, when, occurrence, slots, anchor, offset(r, "due", true), bool(r, "agreed"),
                     enumValue(DeadlineKind.class, r, "deadline", false),
                     enumValue(MeetingKind.class, r, "meetingKind", false), chair,
                     role(r.get("responsible"), "responsible", false), offset(r, "onlyWhileDueWithin", false),
-                    limitRule == null ? null : citedRule(limitRule, "limitRule"), exception);
+                    limitRule == null ? null : citedRule(limitRule, "limitRule"), exceptions);
         }
 
         private DeadlineRule deadline(Map<String, Object> r, RuleRef ref, Condition when) {

@@ -1,5 +1,6 @@
 package uk.cin.policy.pack;
 
+import java.util.List;
 import java.util.Set;
 import uk.cin.policy.ChairRole;
 import uk.cin.policy.DeadlineKind;
@@ -20,7 +21,8 @@ import uk.cin.policy.RuleRef;
  * @param responsible who owns the deadline; null for the chair's role
  * @param onlyWhileDueWithin the rule sets a slot only while its due date is within this of plan start (DER-06)
  * @param limitRule the rule to cite when an agreed date or interval is over this rule's limit (CL8-03); null: this one
- * @param exception a recorded reason that allows a longer interval (CL8-06, LAZ-03); null when none may
+ * @param exceptions recorded reasons that allow a longer interval (CL8-06, CL8-03, LAZ-03), tried in order; the
+ *     first one the meeting's record grants is cited; empty when none may
  */
 public record SeriesRule(
         RuleRef ref,
@@ -36,7 +38,7 @@ public record SeriesRule(
         ChairRole responsible,
         Offset onlyWhileDueWithin,
         RuleRef limitRule,
-        IntervalException exception) implements PackRule {
+        List<IntervalException> exceptions) implements PackRule {
 
     /**
      * A longer interval than the rule allows, permitted with a recorded reason.
@@ -50,6 +52,7 @@ public record SeriesRule(
 
     public SeriesRule {
         slots = Set.copyOf(slots);
+        exceptions = List.copyOf(exceptions);
     }
 
     public RuleRef ruleForLimit() {

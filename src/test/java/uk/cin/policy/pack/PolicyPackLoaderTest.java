@@ -2,6 +2,7 @@ package uk.cin.policy.pack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -95,6 +96,15 @@ class PolicyPackLoaderTest {
                         List.of("rule X-01", "unknown flag 'sleepy'")),
                 Arguments.of("first slot counted from a previous meeting", HEADER + GOOD_RULE.replace(
                         "anchor: trigger", "anchor: previous"), List.of("rule X-01", "no previous occurrence")),
+                Arguments.of("an empty list of exceptions", HEADER + GOOD_RULE.replace("chair:",
+                        "exception: []\n    chair:"), List.of("rule X-01", "'exception' must be a mapping or a "
+                        + "non-empty list")),
+                Arguments.of("an exception in a list with a misspelt key", HEADER + GOOD_RULE.replace("chair:",
+                        "exception: [{rule: X-01, limt: 6 months}]\n    chair:"),
+                        List.of("rule X-01", "unknown key 'limt' in exception")),
+                Arguments.of("an exception citing a rule the pack lacks", HEADER + GOOD_RULE.replace("chair:",
+                        "exception: [{rule: X-01}, {rule: X-07}]\n    chair:"),
+                        List.of("rule X-01", "'exception.rule' names rule X-07")),
                 Arguments.of("not YAML", "code: [unclosed", List.of("bad.yaml", "not valid YAML")),
                 Arguments.of("no rules", HEADER + "  []\n", List.of("bad.yaml", "'rules' must be a non-empty list")));
     }
@@ -113,6 +123,23 @@ class PolicyPackLoaderTest {
         assertThat(pack.code()).isEqualTo("test");
         assertThat(pack.ruleSummaries()).containsEntry("X-01", "First meeting");
         assertThat(pack.seriesRules(Occurrence.CIN_MEETING)).hasSize(1);
+    }
+
+    @Test
+    void anExceptionIsOneMappingOrAListTriedInOrder() {
+        PolicyPack one = load(HEADER + GOOD_RULE.replace("chair:", "exception: {rule: X-01, limit: 6 months}\n"
+                + "    chair:"));
+        assertThat(one.seriesRules(Occurrence.CIN_MEETING).get(0).exceptions()).singleElement()
+                .satisfies(e -> assertThat(e.limit()).isEqualTo(new Offset(6, TimeUnit.MONTHS)));
+        PolicyPack two = load(HEADER + GOOD_RULE.replace("chair:", "exception:\n"
+                + "      - {rule: X-02, requiresDisabledChild: true}\n      - {rule: X-01}\n    chair:") + """
+                  - id: X-02
+                    summary: Longer for a disabled child
+                    type: limit
+                """);
+        assertThat(two.seriesRules(Occurrence.CIN_MEETING).get(0).exceptions())
+                .extracting(e -> e.rule().id(), SeriesRule.IntervalException::requiresDisabledChild)
+                .containsExactly(tuple("X-02", true), tuple("X-01", false));
     }
 
     @Test
