@@ -885,40 +885,50 @@ public final class PolicyEngine {
             }
         }
 
-        // ---- milestones from plan start
+        // ---- milestones from a plan date (plan start, or the referral for DER-10)
 
-        private record Milestone(MilestoneRule rule, LocalDate due) {
+        private record Milestone(MilestoneRule rule, LocalDate due, LocalDate anchor) {
         }
 
         private void milestones() {
-            if (startDate == null || pack.milestoneRules().isEmpty()) {
+            if (pack.milestoneRules().isEmpty()) {
                 return;
             }
             List<Milestone> due = new ArrayList<>();
             for (MilestoneRule rule : pack.milestoneRules()) {
-                if (!rule.when().test(plan)) {
+                LocalDate anchor = anchorDate(rule.anchor());
+                if (anchor == null || !rule.when().test(plan)) {
                     continue;
                 }
                 Offset at = rule.at();
-                LocalDate date = at.after(startDate, calendar);
-                due.add(new Milestone(rule, date));
+                LocalDate date = at.after(anchor, calendar);
+                due.add(new Milestone(rule, date, anchor));
                 if (rule.every() == null) {
                     continue;
                 }
-                // Each repeat counts from plan start, so month-end clamping never drifts.
+                // Each repeat counts from the anchor, so month-end clamping never drifts.
                 for (int n = 1; !date.isAfter(asOf) && n < 1000; n++) {
-                    date = new Offset(at.amount() + n * rule.every().amount(), at.unit()).after(startDate, calendar);
-                    due.add(new Milestone(rule, date));
+                    date = new Offset(at.amount() + n * rule.every().amount(), at.unit()).after(anchor, calendar);
+                    due.add(new Milestone(rule, date, anchor));
                 }
             }
+            if (due.isEmpty()) {
+                return;
+            }
             due.sort((a, b) -> a.due().compareTo(b.due()));
-            // Events of a kind meet that kind's milestones in turn: each the first not yet used since the last one.
+            // Events of a kind meet that kind's milestones in turn: each the first not yet used since the last one,
+            // the first since the earliest anchor of that kind's milestones.
             java.util.EnumSet<PlanEventKind> kinds = java.util.EnumSet.noneOf(PlanEventKind.class);
             for (Milestone m : due) {
                 kinds.add(m.rule().metBy());
             }
             for (PlanEventKind kind : kinds) {
-                LocalDate from = startDate;
+                LocalDate from = null;
+                for (Milestone m : due) {
+                    if (m.rule().metBy() == kind && (from == null || m.anchor().isBefore(from))) {
+                        from = m.anchor();
+                    }
+                }
                 int next = 0;
                 for (Milestone m : due) {
                     if (m.rule().metBy() != kind) {

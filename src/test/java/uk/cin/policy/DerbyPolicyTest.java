@@ -238,7 +238,8 @@ class DerbyPolicyTest extends PolicyTable {
                         .asOf("2026-10-05")
                         .expect(REVIEW, "2026-10-02", MET)
                         .next(MeetingKind.REVIEW, "2027-04-02", "DER-04", TEAM_MANAGER),
-                // DER-07: conference 31 March + 3 months = 30 June; start is the step-down date; DER-10 31 March 2027.
+                // DER-07: conference 31 March + 3 months = 30 June; start is the step-down date; DER-10 counts from
+                // the referral (§9): 13 October 2025 + 12 months = 13 October 2026.
                 rule("DER-07", "stepped down from CP: review 3 months after the conference", steppedDown()
                         .allocated("2025-10-15"))
                         .asOf("2026-04-01")
@@ -246,7 +247,7 @@ class DerbyPolicyTest extends PolicyTable {
                         .expectNone("DER-03")
                         .expectNone("DER-01")
                         .startDate("2026-03-31")
-                        .expect("DER-10", MANAGEMENT_OVERSIGHT, "2027-03-31", PENDING)
+                        .expect("DER-10", MANAGEMENT_OVERSIGHT, "2026-10-13", PENDING)
                         .next(MeetingKind.REVIEW, "2026-06-30", "DER-07", CIN_REVIEWING_OFFICER)
                         .nextChair("DER-07", List.of(CIN_REVIEWING_OFFICER), ChairConstraint.INDEPENDENT),
                 // ICPC 21 January + 3 months = 21 April; held 22 April; not a step-down, so the plan starts there;
@@ -295,20 +296,51 @@ class DerbyPolicyTest extends PolicyTable {
                         .expectMet(REPORT_SHARED, "2026-05-25", MET_LATE, "2026-05-26")
                         .responsible(SOCIAL_WORKER)
                         .expect("DER-08", MANAGER_SIGN_OFF, "2026-05-24", MET),
-                // DER-10: step-down 29 February 2024 + 12 months = 29 February 2025, clamped to 28 February.
-                rule("DER-10", "12 months from a leap-day step-down clamps to 28 February; not considered",
-                        plan(STEP_DOWN_FROM_CHILD_PROTECTION, "2024-01-15", "2024-02-29"))
+                // DER-10 counts from the referral (§9; the first reading counted from plan start): referral
+                // 29 February 2024 + 12 months = 29 February 2025, clamped to 28 February. The step-down of 20 May
+                // 2024 (the plan start) does not move it.
+                rule("DER-10", "12 months from a leap-day referral clamps to 28 February; not considered",
+                        plan(STEP_DOWN_FROM_CHILD_PROTECTION, "2024-02-29", "2024-05-20"))
                         .asOf("2025-03-03")
-                        .startDate("2024-02-29")
+                        .startDate("2024-05-20")
                         .expect(MANAGEMENT_OVERSIGHT, "2025-02-28", OVERDUE)
                         .responsible(TEAM_MANAGER)
                         .count("DER-10", 1),
-                // Start 16 June 2026 (first review) + 12 months = 16 June 2027; considered on the due date.
-                rule("DER-10", "considered in supervision on the due date is on time", assessed()
+                // Referral 16 February 2026 + 12 months = 16 February 2027 (the first reading gave plan start
+                // 16 June 2026 + 12 months = 16 June 2027); considered on the due date.
+                rule("DER-10", "considered in supervision 12 months after the referral is on time", assessed()
                         .review("r1", "2026-06-16", CIN_REVIEWING_OFFICER).outcome(CONTINUE)
-                        .event(PlanEventKind.MANAGEMENT_OVERSIGHT, "2027-06-16"))
+                        .event(PlanEventKind.MANAGEMENT_OVERSIGHT, "2027-02-16"))
+                        .asOf("2027-02-20")
+                        .expectMet(MANAGEMENT_OVERSIGHT, "2027-02-16", MET, "2027-02-16"),
+                rule("DER-10", "considered at what was plan start + 12 months is late: the referral counts",
+                        assessed().review("r1", "2026-06-16", CIN_REVIEWING_OFFICER).outcome(CONTINUE)
+                                .event(PlanEventKind.MANAGEMENT_OVERSIGHT, "2027-06-16"))
                         .asOf("2027-06-20")
-                        .expectMet(MANAGEMENT_OVERSIGHT, "2027-06-16", MET, "2027-06-16"),
+                        .expectMet(MANAGEMENT_OVERSIGHT, "2027-02-16", MET_LATE, "2027-06-16")
+                        .count("DER-10", 1),
+                // The referral is known at once, so DER-10 exists before the plan starts (no review held yet).
+                rule("DER-10", "exists from the referral, before the plan has started", assessed())
+                        .asOf("2026-02-16")
+                        .startDate(null)
+                        .expect(MANAGEMENT_OVERSIGHT, "2027-02-16", PENDING),
+                rule("DER-10", "asOf before the consideration ignores it: pending on the due date", assessed()
+                        .review("r1", "2026-06-16", CIN_REVIEWING_OFFICER).outcome(CONTINUE)
+                        .event(PlanEventKind.MANAGEMENT_OVERSIGHT, "2027-02-17"))
+                        .asOf("2027-02-16")
+                        .expect(MANAGEMENT_OVERSIGHT, "2027-02-16", PENDING),
+                rule("DER-10", "not considered by the day after: overdue", assessed()
+                        .review("r1", "2026-06-16", CIN_REVIEWING_OFFICER).outcome(CONTINUE))
+                        .asOf("2027-02-17")
+                        .expect(MANAGEMENT_OVERSIGHT, "2027-02-16", OVERDUE)
+                        .overdue(true),
+                // Discharged 20 January 2026, referred 2 February (§9 trigger before referral): the referral
+                // counts, 2 February 2027, not the plan start 20 January.
+                rule("DER-10", "home from care before the referral: 12 months from the referral",
+                        plan(RETURNED_HOME_FROM_CARE, "2026-02-02", "2026-01-20"))
+                        .asOf("2026-02-02")
+                        .startDate("2026-01-20")
+                        .expect(MANAGEMENT_OVERSIGHT, "2027-02-02", PENDING),
                 // 31 March + 3 months = 30 June.
                 rule("DER-10", "exception group: no 12-month consideration", steppedDown()
                         .flags(PlanFlag.EXCEPTION_GROUP))
@@ -344,14 +376,15 @@ class DerbyPolicyTest extends PolicyTable {
                         .expectNone("DER-03")
                         .expect("DER-01", NETWORK_MEETING, "2026-04-03", PENDING)
                         .noNextMeeting(),
-                // Step-down NRPF: no DER-07; network 1 April + 56 days = 27 May; DER-10 31 March + 12 months.
+                // Step-down NRPF: no DER-07; network 1 April + 56 days = 27 May; DER-10 referral 13 October 2025
+                // + 12 months = 13 October 2026.
                 rule("DER-12", "NRPF only after a step-down: no DER-07, network meetings and DER-10 remain",
                         steppedDown().flags(PlanFlag.NRPF_ONLY).network("n1", "2026-04-01"))
                         .asOf("2026-04-01")
                         .expectNone("DER-07")
                         .expectNone("DER-04")
                         .expect("DER-02", NETWORK_MEETING, "2026-05-27", PENDING)
-                        .expect("DER-10", MANAGEMENT_OVERSIGHT, "2027-03-31", PENDING)
+                        .expect("DER-10", MANAGEMENT_OVERSIGHT, "2026-10-13", PENDING)
                         .noNextMeeting(),
 
                 // §9 trigger before referral. Discharged from care Tue 20 January, referred Mon 2 February: accepted;

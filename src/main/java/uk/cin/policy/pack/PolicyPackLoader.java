@@ -54,7 +54,7 @@ public final class PolicyPackLoader {
                     "responsible", "onlyWhileDueWithin", "limitRule", "exception"),
             "deadline", keys("anchor", "meetings", "anchorEvent", "alternatives", "due", "deadline", "metBy",
                     "responsible"),
-            "milestone", keys("at", "every", "deadline", "metBy", "responsible"),
+            "milestone", keys("anchor", "at", "every", "deadline", "metBy", "responsible"),
             "before-meeting", keys("meetings", "before", "deadline", "metBy", "responsible"),
             "chair", keys("slot", "sequence", "finalMeeting", "firstReviewDueFrom", "chair"),
             "focus", keys("slot", "sequence", "finalMeeting", "firstReviewDueFrom", "focus"),
@@ -233,7 +233,13 @@ public final class PolicyPackLoader {
                         throw fail("'every' must be a positive duration in the same unit as 'at' (" + at.unit()
                                 .packName() + ")");
                     }
-                    yield new MilestoneRule(ref, when, at, every, enumValue(DeadlineKind.class, r, "deadline", true),
+                    Anchor anchor = r.get("anchor") == null ? Anchor.PLAN_START : anchor(r, "anchor", true);
+                    if (!anchor.isPlanDate()) {
+                        throw fail("a milestone counts from a plan date (trigger, referral, allocation, plan-start), "
+                                + "not " + anchor.packName());
+                    }
+                    yield new MilestoneRule(ref, when, anchor, at, every,
+                            enumValue(DeadlineKind.class, r, "deadline", true),
                             enumValue(PlanEventKind.class, r, "metBy", true), role(r.get("responsible"),
                             "responsible", true));
                 }
@@ -337,7 +343,7 @@ public final class PolicyPackLoader {
                 Map<String, Object> a = map(node, "an alternative");
                 unknownKeys(a, Set.of("when", "anchor"), "an alternative");
                 Anchor alternative = anchor(a, "anchor", true);
-                if (alternative == Anchor.MEETING || alternative == Anchor.EVENT || alternative == Anchor.PREVIOUS) {
+                if (!alternative.isPlanDate()) {
                     throw fail("an alternative anchor must be a plan date (trigger, referral, allocation, "
                             + "plan-start)");
                 }

@@ -92,6 +92,26 @@ class PolicyPackLoaderTest {
                             metBy: MANAGEMENT_OVERSIGHT
                             responsible: SERVICE_MANAGER
                         """, List.of("rule X-02", "'every' must be")),
+                Arguments.of("milestone counted from a meeting", HEADER + GOOD_RULE + """
+                          - id: X-02
+                            summary: Oversight
+                            type: milestone
+                            anchor: meeting
+                            at: 12 months
+                            deadline: MANAGEMENT_OVERSIGHT
+                            metBy: MANAGEMENT_OVERSIGHT
+                            responsible: TEAM_MANAGER
+                        """, List.of("rule X-02", "a milestone counts from a plan date", "not meeting")),
+                Arguments.of("milestone counted from an unknown date", HEADER + GOOD_RULE + """
+                          - id: X-02
+                            summary: Oversight
+                            type: milestone
+                            anchor: birthday
+                            at: 12 months
+                            deadline: MANAGEMENT_OVERSIGHT
+                            metBy: MANAGEMENT_OVERSIGHT
+                            responsible: TEAM_MANAGER
+                        """, List.of("rule X-02", "unknown anchor 'birthday'")),
                 Arguments.of("unknown flag", HEADER + GOOD_RULE + "    when: {flags: {sleepy: true}}\n",
                         List.of("rule X-01", "unknown flag 'sleepy'")),
                 Arguments.of("first slot counted from a previous meeting", HEADER + GOOD_RULE.replace(
@@ -140,6 +160,24 @@ class PolicyPackLoaderTest {
         assertThat(two.seriesRules(Occurrence.CIN_MEETING).get(0).exceptions())
                 .extracting(e -> e.rule().id(), SeriesRule.IntervalException::requiresDisabledChild)
                 .containsExactly(tuple("X-02", true), tuple("X-01", false));
+    }
+
+    @Test
+    void aMilestoneCountsFromPlanStartUnlessAnotherPlanDateIsNamed() {
+        String milestone = """
+                  - id: X-02
+                    summary: Oversight
+                    type: milestone
+                    at: 12 months
+                    deadline: MANAGEMENT_OVERSIGHT
+                    metBy: MANAGEMENT_OVERSIGHT
+                    responsible: TEAM_MANAGER
+                """;
+        assertThat(load(HEADER + GOOD_RULE + milestone).milestoneRules()).singleElement()
+                .satisfies(m -> assertThat(m.anchor()).isEqualTo(Anchor.PLAN_START));
+        assertThat(load(HEADER + GOOD_RULE + milestone.replace("type: milestone", "type: milestone\n    anchor: "
+                + "referral")).milestoneRules()).singleElement()
+                .satisfies(m -> assertThat(m.anchor()).isEqualTo(Anchor.REFERRAL));
     }
 
     @Test
