@@ -130,6 +130,8 @@ public final class PolicyEngine {
         private LocalDate[][] firstBefore;
         /** By chair rule position, plan start plus the rule's firstReviewDueFrom, once plan start is known. */
         private LocalDate[] chairMilestones;
+        /** On a closed plan, the date the first CIN meeting each series rule set was held, by rule id (DER-07). */
+        private java.util.Map<String, LocalDate> heldUnder;
 
         Run(PlanFacts plan, LocalDate asOf, PolicyPack pack) {
             this.plan = plan;
@@ -192,6 +194,7 @@ public final class PolicyEngine {
             checkAgreedIntervals();
 
             walkSeries(Occurrence.CIN_MEETING, occurrences(cinMeetings));
+            checkClosureUntilHeld();
             walkSeries(Occurrence.NETWORK_MEETING, occurrences(networkMeetings));
             walkSeries(Occurrence.CHILD_SEEN_VISIT, childSeenVisits());
             List<DeadlineRule> deadlineRules = pack.deadlineRules();
@@ -337,7 +340,7 @@ public final class PolicyEngine {
                 return;
             }
             for (ClosureGuardRule guard : pack.closureGuards()) {
-                if (!guard.when().test(plan)) {
+                if (guard.untilHeld() != null || !guard.when().test(plan)) {
                     continue;
                 }
                 LocalDate from = anchorDate(guard.anchor());
@@ -351,6 +354,39 @@ public final class PolicyEngine {
                                     + guard.anchor().packName() + " " + from + "; " + guard.ref().id() + ")");
                 }
             }
+        }
+
+        /**
+         * The plan may not close before the meeting a series rule sets is held (DER-07: the delist review takes place
+         * even if the plan is to close), where that rule applies and CIN meetings are not suppressed (DER-12).
+         */
+        private void checkClosureUntilHeld() {
+            if (!closed) {
+                return;
+            }
+            for (ClosureGuardRule guard : pack.closureGuards()) {
+                if (guard.untilHeld() == null || !guard.when().test(plan) || isSuppressed(Occurrence.CIN_MEETING)
+                        || !applies(guard.untilHeld())) {
+                    continue;
+                }
+                String id = guard.untilHeld().id();
+                LocalDate held = heldUnder == null ? null : heldUnder.get(id);
+                if (held == null || held.isAfter(plan.closedOn())) {
+                    problem(ValidationCode.CLOSED_BEFORE_REVIEW, guard.ref(), null, "closedOn",
+                            "the plan may not close on " + plan.closedOn() + " before the review " + id
+                                    + " requires is held (" + guard.ref().id() + ")");
+                }
+            }
+        }
+
+        /** Whether a CIN meeting rule with this id applies to the plan. */
+        private boolean applies(RuleRef seriesRule) {
+            for (SeriesRule rule : pack.seriesRules(Occurrence.CIN_MEETING)) {
+                if (rule.ref().id().equals(seriesRule.id()) && rule.when().test(plan)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** An interval agreed at a meeting must be within the limit of the authority's later reviews (NOT-05...). */
@@ -537,6 +573,12 @@ public final class PolicyEngine {
                     }
                     if (filling.meeting() != null) {
                         MeetingFact m = filling.meeting();
+                        if (closed && occurrence == Occurrence.CIN_MEETING) {
+                            if (heldUnder == null) {
+                                heldUnder = new java.util.HashMap<>();
+                            }
+                            heldUnder.putIfAbsent(rule.ref().id(), m.heldOn());
+                        }
                         assessments.add(new MeetingAssessment(m.id(), m.kind(), sequence, choice.due(), chair,
                                 chair.isMetBy(m.chairRole(), m.chairIsCaseTeamManager()), focus));
                         if (m.agreedReviewIntervalWeeks() != null && m.agreedReviewIntervalWeeks() > 0) {

@@ -249,7 +249,71 @@ class DerbyPolicyTest extends PolicyTable {
                         .startDate("2026-03-31")
                         .expect("DER-10", MANAGEMENT_OVERSIGHT, "2026-10-13", PENDING)
                         .next(MeetingKind.REVIEW, "2026-06-30", "DER-07", CIN_REVIEWING_OFFICER)
-                        .nextChair("DER-07", List.of(CIN_REVIEWING_OFFICER), ChairConstraint.INDEPENDENT),
+                        .nextChair("DER-07", List.of(CIN_REVIEWING_OFFICER, TEAM_MANAGER),
+                                ChairConstraint.INDEPENDENT),
+                // §9: "where capacity allows" a CIN reviewing officer chairs; otherwise DER-04's chair, a team
+                // manager who is not the case's own.
+                rule("DER-07", "a team manager who is not the case's own may chair the delist review", steppedDown()
+                        .review("r1", "2026-06-30", TEAM_MANAGER).outcome(CONTINUE))
+                        .asOf("2026-06-30")
+                        .expectMet(FIRST_REVIEW, "2026-06-30", MET, "2026-06-30")
+                        .chair("r1", CIN_REVIEWING_OFFICER, "DER-07", true),
+                rule("DER-07", "the case's own team manager in the chair is not compliant", steppedDown()
+                        .review("r1", "2026-06-30", TEAM_MANAGER).outcome(CONTINUE).chairIsCaseTeamManager())
+                        .asOf("2026-06-30")
+                        .chair("r1", CIN_REVIEWING_OFFICER, "DER-07", false),
+                rule("DER-07", "a social worker in the chair is not compliant", steppedDown()
+                        .review("r1", "2026-06-30", SOCIAL_WORKER).outcome(CONTINUE))
+                        .asOf("2026-06-30")
+                        .chair("r1", CIN_REVIEWING_OFFICER, "DER-07", false),
+                // §9: the plan may not close before the delist review is held, whatever the date.
+                rule("DER-07", "closing before the delist review is held is refused", steppedDown()
+                        .closed("2026-05-01"))
+                        .asOf("2026-05-01")
+                        .problem(ValidationCode.CLOSED_BEFORE_REVIEW, "DER-07")
+                        .noNextMeeting(),
+                rule("DER-07", "closing after the review's due date, the review never held, is refused too",
+                        steppedDown().closed("2026-07-15"))
+                        .asOf("2026-07-15")
+                        .problem(ValidationCode.CLOSED_BEFORE_REVIEW, "DER-07"),
+                rule("DER-07", "asOf before the closure: it is not seen, the review is still due", steppedDown()
+                        .closed("2026-05-01"))
+                        .asOf("2026-04-30")
+                        .noProblems()
+                        .next(MeetingKind.REVIEW, "2026-06-30", "DER-07", CIN_REVIEWING_OFFICER),
+                rule("DER-07", "a review held after the closure does not make the closure allowed", steppedDown()
+                        .closed("2026-05-01").review("r1", "2026-05-05", CIN_REVIEWING_OFFICER).outcome(CLOSE))
+                        .asOf("2026-05-05")
+                        .problem(ValidationCode.CLOSED_BEFORE_REVIEW, "DER-07")
+                        .problem(ValidationCode.MEETING_AFTER_CLOSURE, "§1"),
+                // Review on its due date with outcome CLOSE, closed the same day: allowed; DER-11 minutes 30 June
+                // + 7 days = 7 July survive the closure.
+                rule("DER-07", "closing on the day the delist review is held is allowed", steppedDown()
+                        .review("r1", "2026-06-30", CIN_REVIEWING_OFFICER).outcome(CLOSE)
+                        .closed("2026-06-30"))
+                        .asOf("2026-07-01")
+                        .noProblems()
+                        .expectMet(FIRST_REVIEW, "2026-06-30", MET, "2026-06-30")
+                        .expect("DER-11", MEETING_RECORDED, "2026-07-07", PENDING)
+                        .noNextMeeting(),
+                rule("DER-07", "review held early, closed the next day: allowed", steppedDown()
+                        .review("r1", "2026-06-01", CIN_REVIEWING_OFFICER).outcome(CLOSE)
+                        .closed("2026-06-02"))
+                        .asOf("2026-06-02")
+                        .noProblems()
+                        .expectMet(FIRST_REVIEW, "2026-06-30", MET, "2026-06-01"),
+                rule("DER-07", "after an ICPC that made no plan, closing before the review is refused",
+                        plan(AFTER_ICPC_NO_PLAN, "2025-12-01", "2026-01-21").closed("2026-03-02"))
+                        .asOf("2026-03-02")
+                        .problem(ValidationCode.CLOSED_BEFORE_REVIEW, "DER-07"),
+                rule("DER-07", "NRPF only: no review is required, so closing without one is allowed", steppedDown()
+                        .flags(PlanFlag.NRPF_ONLY).closed("2026-05-01"))
+                        .asOf("2026-05-01")
+                        .noProblems(),
+                rule("DER-07", "after an assessment there is no delist review: closing with none is allowed",
+                        assessed().closed("2026-04-01"))
+                        .asOf("2026-04-01")
+                        .noProblems(),
                 // ICPC 21 January + 3 months = 21 April; held 22 April; not a step-down, so the plan starts there;
                 // 22 April + 6 months = 22 October.
                 rule("DER-07", "ICPC made no plan: review a day late, then DER-04",

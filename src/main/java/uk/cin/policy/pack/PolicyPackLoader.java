@@ -58,7 +58,7 @@ public final class PolicyPackLoader {
             "before-meeting", keys("meetings", "before", "deadline", "metBy", "responsible"),
             "chair", keys("slot", "sequence", "finalMeeting", "firstReviewDueFrom", "chair"),
             "focus", keys("slot", "sequence", "finalMeeting", "firstReviewDueFrom", "focus"),
-            "closure-guard", keys("anchor", "minimum"),
+            "closure-guard", keys("anchor", "minimum", "untilHeld"),
             "suppress", keys("occurrences"),
             "limit", keys());
 
@@ -163,6 +163,8 @@ public final class PolicyPackLoader {
         private String rule = null;
         private final Map<String, RuleRef> refs = new LinkedHashMap<>();
         private final Map<String, String> pendingRefs = new HashMap<>();
+        /** Rules named by closure guards' untilHeld, with the guard that names each, checked once all are read. */
+        private final Map<String, String> heldGuards = new LinkedHashMap<>();
 
         FileReader(String file) {
             this.file = file;
@@ -209,6 +211,14 @@ public final class PolicyPackLoader {
                 rule = r.get("id") != null ? String.valueOf(r.get("id")) : "#" + position;
                 rules.add(rule(r));
             }
+            for (Map.Entry<String, String> guard : heldGuards.entrySet()) {
+                rule = guard.getValue();
+                boolean meetingSeries = rules.stream().anyMatch(p -> p instanceof SeriesRule s
+                        && s.occurrence() == Occurrence.CIN_MEETING && s.ref().id().equals(guard.getKey()));
+                if (!meetingSeries) {
+                    throw fail("'untilHeld' names rule " + guard.getKey() + ", which sets no CIN meeting");
+                }
+            }
             rule = null;
             return new PolicyPack(code, name, version, calendar, source, rules);
         }
@@ -248,8 +258,7 @@ public final class PolicyPackLoader {
                         enumValue(PlanEventKind.class, r, "metBy", true), role(r.get("responsible"), "responsible",
                         true));
                 case "chair", "focus" -> chairRule(r, ref, when, type.equals("focus"));
-                case "closure-guard" -> new ClosureGuardRule(ref, when, anchor(r, "anchor", true),
-                        offset(r, "minimum", true));
+                case "closure-guard" -> closureGuard(r, ref, when);
                 case "suppress" -> {
                     List<Occurrence> occurrences = new ArrayList<>();
                     for (Object o : list(r.get("occurrences"), "occurrences", true)) {
@@ -324,6 +333,24 @@ public final class PolicyPackLoader {
                     enumValue(MeetingKind.class, r, "meetingKind", false), chair,
                     role(r.get("responsible"), "responsible", false), offset(r, "onlyWhileDueWithin", false),
                     limitRule == null ? null : citedRule(limitRule, "limitRule"), exceptions);
+        }
+
+        /** Either a minimum after a plan date (CAM-05) or a meeting that must be held first (DER-07). */
+        private ClosureGuardRule closureGuard(Map<String, Object> r, RuleRef ref, Condition when) {
+            String untilHeld = text(r, "untilHeld", false);
+            if (untilHeld == null) {
+                Anchor anchor = anchor(r, "anchor", true);
+                if (!anchor.isPlanDate()) {
+                    throw fail("a closure guard counts its minimum from a plan date (trigger, referral, allocation, "
+                            + "plan-start), not " + anchor.packName());
+                }
+                return new ClosureGuardRule(ref, when, anchor, offset(r, "minimum", true), null);
+            }
+            if (r.get("anchor") != null || r.get("minimum") != null) {
+                throw fail("a closure guard has either 'untilHeld' or 'anchor' and 'minimum', not both");
+            }
+            heldGuards.put(untilHeld, rule);
+            return new ClosureGuardRule(ref, when, null, null, citedRule(untilHeld, "untilHeld"));
         }
 
         private DeadlineRule deadline(Map<String, Object> r, RuleRef ref, Condition when) {

@@ -112,6 +112,31 @@ class PolicyPackLoaderTest {
                             metBy: MANAGEMENT_OVERSIGHT
                             responsible: TEAM_MANAGER
                         """, List.of("rule X-02", "unknown anchor 'birthday'")),
+                Arguments.of("closure guard on a rule that sets no meeting", HEADER + GOOD_RULE + """
+                          - id: X-02
+                            summary: A limit
+                            type: limit
+                          - partOf: X-02
+                            type: closure-guard
+                            untilHeld: X-02
+                        """, List.of("X-02 (clause)", "'untilHeld' names rule X-02, which sets no CIN meeting")),
+                Arguments.of("closure guard on a rule the pack lacks", HEADER + GOOD_RULE + """
+                          - partOf: X-01
+                            type: closure-guard
+                            untilHeld: X-09
+                        """, List.of("X-01 (clause)", "'untilHeld' names rule X-09, which this pack does not define")),
+                Arguments.of("closure guard with both a meeting and a minimum", HEADER + GOOD_RULE + """
+                          - partOf: X-01
+                            type: closure-guard
+                            untilHeld: X-01
+                            minimum: 3 months
+                        """, List.of("X-01 (clause)", "either 'untilHeld' or 'anchor' and 'minimum'")),
+                Arguments.of("closure guard counted from a meeting", HEADER + GOOD_RULE + """
+                          - partOf: X-01
+                            type: closure-guard
+                            anchor: meeting
+                            minimum: 3 months
+                        """, List.of("X-01 (clause)", "from a plan date", "not meeting")),
                 Arguments.of("unknown flag", HEADER + GOOD_RULE + "    when: {flags: {sleepy: true}}\n",
                         List.of("rule X-01", "unknown flag 'sleepy'")),
                 Arguments.of("first slot counted from a previous meeting", HEADER + GOOD_RULE.replace(
@@ -178,6 +203,24 @@ class PolicyPackLoaderTest {
         assertThat(load(HEADER + GOOD_RULE + milestone.replace("type: milestone", "type: milestone\n    anchor: "
                 + "referral")).milestoneRules()).singleElement()
                 .satisfies(m -> assertThat(m.anchor()).isEqualTo(Anchor.REFERRAL));
+    }
+
+    @Test
+    void aClosureGuardWaitsForADateOrForAMeeting() {
+        PolicyPack pack = load(HEADER + GOOD_RULE + """
+                  - partOf: X-01
+                    type: closure-guard
+                    untilHeld: X-01
+                  - partOf: X-01
+                    type: closure-guard
+                    anchor: trigger
+                    minimum: 3 months
+                """);
+        assertThat(pack.closureGuards()).hasSize(2);
+        assertThat(pack.closureGuards().get(0).untilHeld().id()).isEqualTo("X-01");
+        assertThat(pack.closureGuards().get(0).minimum()).isNull();
+        assertThat(pack.closureGuards().get(1).untilHeld()).isNull();
+        assertThat(pack.closureGuards().get(1).minimum()).isEqualTo(new Offset(3, TimeUnit.MONTHS));
     }
 
     @Test
