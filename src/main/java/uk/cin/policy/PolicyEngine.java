@@ -560,6 +560,9 @@ public final class PolicyEngine {
                 SeriesRule rule = choice.rule();
                 DeadlineKind kind = rule.deadline() != null ? rule.deadline() : defaultKind(slot);
                 int sequence = index + 1;
+                if (occurrence == Occurrence.CIN_MEETING) {
+                    choice = dueByMilestone(choice, slot, sequence, kind, filling, previous, milestoneUsed);
+                }
                 List<ReviewFocus> focus = new ArrayList<>(0);  // filled by focus rules, if any apply
                 ChairRequirement chair = occurrence == Occurrence.CHILD_SEEN_VISIT ? null
                         : chairFor(rule, slot, sequence, choice.due(), kind, filling, milestoneUsed, focus);
@@ -750,6 +753,37 @@ public final class PolicyEngine {
                 }
             }
             return chair;
+        }
+
+        /**
+         * The review a chair rule marks by milestone is due on that milestone at the latest where the rule says so
+         * (NOT-08, §9: the first review NOT-05 would put on or after start + 6 months is due on start + 6 months),
+         * never before the meeting it follows; the date then cites that rule. The conditions are chairFor's.
+         */
+        private Choice dueByMilestone(Choice choice, Slot slot, int sequence, DeadlineKind kind, Occ filling,
+                Occ previous, boolean[] milestoneUsed) {
+            if (startDate == null || choice.due() == null
+                    || (kind != DeadlineKind.FIRST_REVIEW && kind != DeadlineKind.REVIEW)) {
+                return choice;
+            }
+            List<ChairRule> chairRules = pack.chairRules();
+            for (int i = 0; i < chairRules.size(); i++) {
+                ChairRule cr = chairRules.get(i);
+                if (!cr.dueByMilestone() || milestoneUsed[i] || !cr.when().test(plan)
+                        || (!cr.slots().isEmpty() && !cr.slots().contains(slot))
+                        || (cr.sequence() != null && cr.sequence() != sequence)
+                        || (cr.finalMeeting() && (filling == null || !filling.meeting().isFinal()))) {
+                    continue;
+                }
+                LocalDate milestone = chairMilestone(i);
+                if (!choice.due().isAfter(milestone)) {
+                    // Due before the milestone: not this rule's review. Due on it: already where it should be.
+                    continue;
+                }
+                LocalDate due = previous != null && previous.date().isAfter(milestone) ? previous.date() : milestone;
+                return new Choice(choice.rule(), due, cr.ref());
+            }
+            return choice;
         }
 
         private LocalDate chairMilestone(int chairRule) {

@@ -56,8 +56,8 @@ public final class PolicyPackLoader {
                     "responsible"),
             "milestone", keys("anchor", "at", "every", "deadline", "metBy", "responsible"),
             "before-meeting", keys("meetings", "before", "deadline", "metBy", "responsible"),
-            "chair", keys("slot", "sequence", "finalMeeting", "firstReviewDueFrom", "chair"),
-            "focus", keys("slot", "sequence", "finalMeeting", "firstReviewDueFrom", "focus"),
+            "chair", keys("slot", "sequence", "finalMeeting", "firstReviewDueFrom", "dueByMilestone", "chair"),
+            "focus", keys("slot", "sequence", "finalMeeting", "firstReviewDueFrom", "dueByMilestone", "focus"),
             "closure-guard", keys("anchor", "minimum", "untilHeld"),
             "suppress", keys("occurrences"),
             "limit", keys());
@@ -393,8 +393,13 @@ public final class PolicyPackLoader {
             if (sequence != null && !(sequence instanceof Integer n && n > 0)) {
                 throw fail("'sequence' must be a positive whole number");
             }
+            Offset firstReviewDueFrom = offset(r, "firstReviewDueFrom", false);
+            boolean dueByMilestone = bool(r, "dueByMilestone");
+            if (dueByMilestone && firstReviewDueFrom == null) {
+                throw fail("'dueByMilestone' needs 'firstReviewDueFrom', the milestone the review is due by");
+            }
             return new ChairRule(ref, when, slots(r.get("slot"), false), (Integer) sequence, bool(r, "finalMeeting"),
-                    offset(r, "firstReviewDueFrom", false), focus ? null : chairSpec(r.get("chair")),
+                    firstReviewDueFrom, dueByMilestone, focus ? null : chairSpec(r.get("chair")),
                     focus ? text(r, "focus", true) : null);
         }
 

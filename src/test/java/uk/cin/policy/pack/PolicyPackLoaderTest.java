@@ -137,6 +137,21 @@ class PolicyPackLoaderTest {
                             anchor: meeting
                             minimum: 3 months
                         """, List.of("X-01 (clause)", "from a plan date", "not meeting")),
+                Arguments.of("a review due by a milestone that is not named", HEADER + GOOD_RULE + """
+                          - id: X-02
+                            summary: Six-month review
+                            type: chair
+                            dueByMilestone: true
+                            chair: {role: TEAM_MANAGER}
+                        """, List.of("rule X-02", "'dueByMilestone' needs 'firstReviewDueFrom'")),
+                Arguments.of("dueByMilestone that is not true or false", HEADER + GOOD_RULE + """
+                          - id: X-02
+                            summary: Six-month review
+                            type: chair
+                            firstReviewDueFrom: 6 months
+                            dueByMilestone: soon
+                            chair: {role: TEAM_MANAGER}
+                        """, List.of("rule X-02", "'dueByMilestone' must be true or false")),
                 Arguments.of("unknown flag", HEADER + GOOD_RULE + "    when: {flags: {sleepy: true}}\n",
                         List.of("rule X-01", "unknown flag 'sleepy'")),
                 Arguments.of("first slot counted from a previous meeting", HEADER + GOOD_RULE.replace(
@@ -221,6 +236,20 @@ class PolicyPackLoaderTest {
         assertThat(pack.closureGuards().get(0).minimum()).isNull();
         assertThat(pack.closureGuards().get(1).untilHeld()).isNull();
         assertThat(pack.closureGuards().get(1).minimum()).isEqualTo(new Offset(3, TimeUnit.MONTHS));
+    }
+
+    @Test
+    void aChairRuleMayMakeItsReviewDueByItsMilestone() {
+        String rule = """
+                  - id: X-02
+                    summary: Six-month review
+                    type: chair
+                    firstReviewDueFrom: 6 months
+                    chair: {role: TEAM_MANAGER}
+                """;
+        assertThat(load(HEADER + GOOD_RULE + rule).chairRules().get(0).dueByMilestone()).isFalse();
+        assertThat(load(HEADER + GOOD_RULE + rule.replace("type: chair", "type: chair\n    dueByMilestone: true"))
+                .chairRules().get(0).dueByMilestone()).isTrue();
     }
 
     @Test
