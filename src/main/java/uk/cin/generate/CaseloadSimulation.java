@@ -34,7 +34,9 @@ import uk.cin.policy.pack.BeforeMeetingRule;
 import uk.cin.policy.pack.DeadlineRule;
 import uk.cin.policy.pack.MetBy;
 import uk.cin.policy.pack.MilestoneRule;
+import uk.cin.policy.pack.Occurrence;
 import uk.cin.policy.pack.PolicyPack;
+import uk.cin.policy.pack.SeriesRule;
 
 /**
  * Made-up families whose plans were kept the way each authority's policy asks: every meeting is held around the
@@ -253,6 +255,9 @@ public final class CaseloadSimulation {
             }
             for (BeforeMeetingRule rule : pack.beforeMeetingRules()) {
                 events.put(rule.ref().id(), rule.metBy());
+            }
+            for (SeriesRule rule : pack.seriesRules(Occurrence.PLAN_EVENT)) {
+                events.put(rule.ref().id(), rule.event());
             }
             events.values().removeIf(java.util.Objects::isNull);
             return events;

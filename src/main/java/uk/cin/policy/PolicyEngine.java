@@ -193,10 +193,16 @@ public final class PolicyEngine {
             checkClosure();
             checkAgreedIntervals();
 
-            walkSeries(Occurrence.CIN_MEETING, occurrences(cinMeetings));
+            walkSeries(Occurrence.CIN_MEETING, pack.seriesRules(Occurrence.CIN_MEETING), occurrences(cinMeetings));
             checkClosureUntilHeld();
-            walkSeries(Occurrence.NETWORK_MEETING, occurrences(networkMeetings));
-            walkSeries(Occurrence.CHILD_SEEN_VISIT, childSeenVisits());
+            walkSeries(Occurrence.NETWORK_MEETING, pack.seriesRules(Occurrence.NETWORK_MEETING),
+                    occurrences(networkMeetings));
+            walkSeries(Occurrence.CHILD_SEEN_VISIT, pack.seriesRules(Occurrence.CHILD_SEEN_VISIT), childSeenVisits());
+            if (startDate != null) {
+                for (java.util.Map.Entry<PlanEventKind, List<SeriesRule>> series : pack.eventSeries().entrySet()) {
+                    walkSeries(Occurrence.PLAN_EVENT, series.getValue(), eventsSinceStart(series.getKey()));
+                }
+            }
             List<DeadlineRule> deadlineRules = pack.deadlineRules();
             for (int i = 0; i < deadlineRules.size(); i++) {
                 if (deadlineRules.get(i).when().test(plan)) {
@@ -520,9 +526,22 @@ public final class PolicyEngine {
             return result;
         }
 
-        private void walkSeries(Occurrence occurrence, List<Occ> held) {
-            List<SeriesRule> rules = pack.seriesRules(occurrence);
-            if (occurrence == Occurrence.CHILD_SEEN_VISIT && (rules.isEmpty() || startDate == null)) {
+        /**
+         * Events of a kind on or after plan start (CAM-13): each one done meets the deadline open then and anchors
+         * the next, which therefore exists from the moment it is done (POLICY-RULES.md §9).
+         */
+        private List<Occ> eventsSinceStart(PlanEventKind kind) {
+            List<Occ> result = new ArrayList<>();
+            for (PlanEventFact e : events) {
+                if (e.kind() == kind && !e.occurredOn().isBefore(startDate)) {
+                    result.add(new Occ(e.occurredOn(), null));
+                }
+            }
+            return result;
+        }
+
+        private void walkSeries(Occurrence occurrence, List<SeriesRule> rules, List<Occ> held) {
+            if (!occurrence.isMeeting() && (rules.isEmpty() || startDate == null)) {
                 return;
             }
             boolean suppressed = isSuppressed(occurrence);
@@ -564,7 +583,7 @@ public final class PolicyEngine {
                     choice = dueByMilestone(choice, slot, sequence, kind, filling, previous, milestoneUsed);
                 }
                 List<ReviewFocus> focus = new ArrayList<>(0);  // filled by focus rules, if any apply
-                ChairRequirement chair = occurrence == Occurrence.CHILD_SEEN_VISIT ? null
+                ChairRequirement chair = !occurrence.isMeeting() ? null
                         : chairFor(rule, slot, sequence, choice.due(), kind, filling, milestoneUsed, focus);
                 ChairRole responsible = rule.responsible() != null ? rule.responsible()
                         : chair == null ? null : chair.role();

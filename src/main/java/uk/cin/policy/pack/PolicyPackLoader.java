@@ -50,8 +50,8 @@ public final class PolicyPackLoader {
     private static final Pattern DURATION = Pattern.compile("(-?\\d+)\\s+([a-z-]+)");
     private static final Set<String> PACK_KEYS = Set.of("code", "name", "policyVersion", "calendar", "source", "rules");
     private static final Map<String, Set<String>> RULE_KEYS = Map.of(
-            "series", keys("occurrence", "slot", "anchor", "due", "agreed", "deadline", "meetingKind", "chair",
-                    "responsible", "onlyWhileDueWithin", "limitRule", "exception"),
+            "series", keys("occurrence", "event", "slot", "anchor", "due", "agreed", "deadline", "meetingKind",
+                    "chair", "responsible", "onlyWhileDueWithin", "limitRule", "exception"),
             "deadline", keys("anchor", "meetings", "anchorEvent", "alternatives", "due", "deadline", "metBy",
                     "responsible"),
             "milestone", keys("anchor", "at", "every", "deadline", "metBy", "responsible"),
@@ -310,8 +310,23 @@ public final class PolicyPackLoader {
                 throw fail("the first slot of a series has no previous occurrence to count from");
             }
             ChairSpec chair = r.get("chair") == null ? null : chairSpec(r.get("chair"));
-            if (chair == null && occurrence != Occurrence.CHILD_SEEN_VISIT) {
+            if (chair == null && occurrence.isMeeting()) {
                 throw fail("a meeting series rule needs a 'chair'");
+            }
+            PlanEventKind event = enumValue(PlanEventKind.class, r, "event", occurrence == Occurrence.PLAN_EVENT);
+            if (occurrence == Occurrence.PLAN_EVENT) {
+                // Events have no chair and agree nothing; they count from plan start, each from the one before.
+                if (chair != null || r.get("meetingKind") != null || bool(r, "agreed")) {
+                    throw fail("a plan-event series has no 'chair', 'meetingKind' or 'agreed'");
+                }
+                if (anchor != Anchor.PLAN_START && anchor != Anchor.PREVIOUS) {
+                    throw fail("a plan-event series counts from plan-start, not " + anchor.packName());
+                }
+                if (r.get("deadline") == null || r.get("responsible") == null) {
+                    throw fail("a plan-event series needs a 'deadline' and who is 'responsible'");
+                }
+            } else if (event != null) {
+                throw fail("'event' applies only to a plan-event series");
             }
             // One exception, or a list of them tried in order (CL8-06 for a disabled child, then CL8-03 for any).
             Object exceptionNode = r.get("exception");
@@ -332,7 +347,7 @@ public final class PolicyPackLoader {
                     enumValue(DeadlineKind.class, r, "deadline", false),
                     enumValue(MeetingKind.class, r, "meetingKind", false), chair,
                     role(r.get("responsible"), "responsible", false), offset(r, "onlyWhileDueWithin", false),
-                    limitRule == null ? null : citedRule(limitRule, "limitRule"), exceptions);
+                    limitRule == null ? null : citedRule(limitRule, "limitRule"), event, exceptions);
         }
 
         /** Either a minimum after a plan date (CAM-05) or a meeting that must be held first (DER-07). */

@@ -42,6 +42,20 @@ class PolicyPackLoaderTest {
                 chair: {role: TEAM_MANAGER}
             """;
 
+    /** A series of case summaries, each due 90 days after the one before (CAM-13). */
+    private static final String SUMMARIES = """
+              - id: X-02
+                summary: Case summary every 90 days
+                type: series
+                occurrence: plan-event
+                event: CASE_SUMMARY
+                slot: [first, later]
+                anchor: plan-start
+                due: 90 days
+                deadline: CASE_SUMMARY
+                responsible: SOCIAL_WORKER
+            """;
+
     private static PolicyPack load(String yaml) {
         return new PolicyPackLoader().load("bad.yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
     }
@@ -152,6 +166,21 @@ class PolicyPackLoaderTest {
                             dueByMilestone: soon
                             chair: {role: TEAM_MANAGER}
                         """, List.of("rule X-02", "'dueByMilestone' must be true or false")),
+                Arguments.of("plan-event series without its event", HEADER + GOOD_RULE + SUMMARIES.replace(
+                        "    event: CASE_SUMMARY\n", ""), List.of("rule X-02", "missing 'event'")),
+                Arguments.of("plan-event series of an unknown event", HEADER + GOOD_RULE + SUMMARIES.replace(
+                        "CASE_SUMMARY\n    slot", "TEA_BREAK\n    slot"), List.of("rule X-02",
+                        "unknown PlanEventKind 'TEA_BREAK'")),
+                Arguments.of("plan-event series with a chair", HEADER + GOOD_RULE + SUMMARIES
+                        + "    chair: {role: TEAM_MANAGER}\n", List.of("rule X-02", "has no 'chair'")),
+                Arguments.of("plan-event series counted from the referral", HEADER + GOOD_RULE + SUMMARIES.replace(
+                        "anchor: plan-start", "anchor: referral"), List.of("rule X-02",
+                        "counts from plan-start, not referral")),
+                Arguments.of("plan-event series with no deadline kind", HEADER + GOOD_RULE + SUMMARIES.replace(
+                        "    deadline: CASE_SUMMARY\n", ""), List.of("rule X-02", "needs a 'deadline'")),
+                Arguments.of("an event on a meeting series", HEADER + GOOD_RULE.replace("chair:",
+                        "event: CASE_SUMMARY\n    chair:"), List.of("rule X-01",
+                        "'event' applies only to a plan-event series")),
                 Arguments.of("unknown flag", HEADER + GOOD_RULE + "    when: {flags: {sleepy: true}}\n",
                         List.of("rule X-01", "unknown flag 'sleepy'")),
                 Arguments.of("first slot counted from a previous meeting", HEADER + GOOD_RULE.replace(
@@ -250,6 +279,16 @@ class PolicyPackLoaderTest {
         assertThat(load(HEADER + GOOD_RULE + rule).chairRules().get(0).dueByMilestone()).isFalse();
         assertThat(load(HEADER + GOOD_RULE + rule.replace("type: chair", "type: chair\n    dueByMilestone: true"))
                 .chairRules().get(0).dueByMilestone()).isTrue();
+    }
+
+    @Test
+    void aPlanEventSeriesIsKeptByItsEventKind() {
+        PolicyPack pack = load(HEADER + GOOD_RULE + SUMMARIES);
+        assertThat(pack.seriesRules(Occurrence.PLAN_EVENT)).singleElement()
+                .satisfies(r -> assertThat(r.event()).isEqualTo(uk.cin.policy.PlanEventKind.CASE_SUMMARY));
+        assertThat(pack.eventSeries()).containsOnlyKeys(uk.cin.policy.PlanEventKind.CASE_SUMMARY);
+        assertThat(pack.seriesRules(Occurrence.CIN_MEETING)).singleElement()
+                .satisfies(r -> assertThat(r.event()).isNull());
     }
 
     @Test
