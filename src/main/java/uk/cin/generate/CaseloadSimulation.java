@@ -34,7 +34,9 @@ import uk.cin.policy.pack.BeforeMeetingRule;
 import uk.cin.policy.pack.DeadlineRule;
 import uk.cin.policy.pack.MetBy;
 import uk.cin.policy.pack.MilestoneRule;
+import uk.cin.policy.pack.Occurrence;
 import uk.cin.policy.pack.PolicyPack;
+import uk.cin.policy.pack.SeriesRule;
 
 /**
  * Made-up families whose plans were kept the way each authority's policy asks: every meeting is held around the
@@ -125,10 +127,17 @@ public final class CaseloadSimulation {
 
     private GeneratedPlan plan(Random random, PolicyPack pack, Child child, LocalDate trigger, LocalDate closeBy) {
         PlanStartReason reason = startReason(random);
+        // A family moving in may be referred to the new authority before or after it becomes resident (the
+        // trigger): POLICY-RULES.md §9 lets such a trigger precede the referral. Other plans start after it.
         LocalDate referral = reason == PlanStartReason.STEP_DOWN_FROM_CHILD_PROTECTION
-                ? trigger.minusDays(60 + random.nextInt(240)) : trigger.minusDays(random.nextInt(21));
+                ? trigger.minusDays(60 + random.nextInt(240))
+                : reason == PlanStartReason.TRANSFER_IN ? min(trigger.plusDays(random.nextInt(21) - 10),
+                        today.minusDays(1))
+                : trigger.minusDays(random.nextInt(21));
         referral = max(referral, child.dateOfBirth());
-        LocalDate allocated = min(referral.plusDays(random.nextInt(6)), trigger);
+        // The plan is kept from the later of the two: nothing happens on it before its referral.
+        LocalDate begins = max(referral, trigger);
+        LocalDate allocated = min(referral.plusDays(random.nextInt(6)), begins);
         UUID planId = uuid(random);
         // Drifting plans stopped being kept up some time ago: what fell due since is overdue today.
         LocalDate keptUntil = closeBy == null && random.nextDouble() < SHARE_DRIFTING
@@ -142,7 +151,7 @@ public final class CaseloadSimulation {
         List<Visit> visits = new ArrayList<>();
         Set<String> tried = new HashSet<>();
         LocalDate closedOn = null;
-        LocalDate cursor = trigger;
+        LocalDate cursor = begins;
         LocalDate stop = min(keptUntil, today);
         // Each step does what the policy asks next, around the day it falls due: the earliest open deadline.
         for (int step = 0; step < MAX_STEPS; step++) {
@@ -246,6 +255,9 @@ public final class CaseloadSimulation {
             }
             for (BeforeMeetingRule rule : pack.beforeMeetingRules()) {
                 events.put(rule.ref().id(), rule.metBy());
+            }
+            for (SeriesRule rule : pack.seriesRules(Occurrence.PLAN_EVENT)) {
+                events.put(rule.ref().id(), rule.event());
             }
             events.values().removeIf(java.util.Objects::isNull);
             return events;

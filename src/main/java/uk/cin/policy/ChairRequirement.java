@@ -17,11 +17,15 @@ public record ChairRequirement(ChairRole role, List<ChairRole> acceptableRoles, 
         acceptableRoles = List.copyOf(acceptableRoles);
     }
 
-    /** Whether a meeting chaired by this role (and, where known, by the case's own team manager or not) complies. */
+    /**
+     * Whether a meeting chaired by this role (and, where known, by the case's own team manager or not) complies. Both
+     * constraints rule out the case's own team manager: one independent of the case cannot be its team manager
+     * (DER-07 accepts a team manager who is not, as DER-04 does).
+     */
     public boolean isMetBy(ChairRole chair, Boolean chairIsCaseTeamManager) {
         if (!acceptableRoles.contains(chair)) {
             return false;
         }
-        return constraint != ChairConstraint.NOT_CASE_TEAM_MANAGER || !Boolean.TRUE.equals(chairIsCaseTeamManager);
+        return constraint == null || !Boolean.TRUE.equals(chairIsCaseTeamManager);
     }
 }

@@ -130,7 +130,11 @@ public final class DeadlineTimeline {
                 e.endedOn());
     }
 
-    /** Every date on which the plan's facts change, from the referral on, up to {@code until}. */
+    /**
+     * Every date on which the plan's facts change, from the referral on, up to {@code until}. A trigger before the
+     * referral (POLICY-RULES.md §9) is left out: the plan does not exist before its referral, so the deadlines the
+     * trigger sets arise on the referral date.
+     */
     private static TreeSet<LocalDate> changeDates(PlanFacts plan, LocalDate until) {
         TreeSet<LocalDate> points = new TreeSet<>();
         List<LocalDate> dates = new ArrayList<>();

@@ -17,4 +17,14 @@ public enum PlanStartReason {
     public boolean isStepDown() {
         return this == STEP_DOWN_FROM_CHILD_PROTECTION || this == RETURNED_HOME_FROM_CARE || this == AFTER_PROCEEDINGS;
     }
+
+    /**
+     * Whether the trigger must fall on or after the referral (POLICY-RULES.md §9): the assessment and the private
+     * fostering 7-day visit follow the referral. Every other trigger is an outside event (a conference, a discharge
+     * from care, the end of proceedings, a family becoming resident) that may come before the receiving team's
+     * referral; the first-meeting rule of §8 still counts from it.
+     */
+    public boolean triggerFollowsReferral() {
+        return this == AFTER_ASSESSMENT || this == PRIVATE_FOSTERING;
+    }
 }

@@ -130,6 +130,8 @@ public final class PolicyEngine {
         private LocalDate[][] firstBefore;
         /** By chair rule position, plan start plus the rule's firstReviewDueFrom, once plan start is known. */
         private LocalDate[] chairMilestones;
+        /** On a closed plan, the date the first CIN meeting each series rule set was held, by rule id (DER-07). */
+        private java.util.Map<String, LocalDate> heldUnder;
 
         Run(PlanFacts plan, LocalDate asOf, PolicyPack pack) {
             this.plan = plan;
@@ -178,6 +180,8 @@ public final class PolicyEngine {
             if (!datesInRange()) {
                 return new Evaluation(asOf, false, null, List.of(), null, List.of(), List.copyOf(problems));
             }
+            // The plan exists from its referral, even where its trigger came first (§9): deadlines the trigger
+            // set are judged from the referral on.
             if (asOf.isBefore(plan.referralDate())) {
                 problem(ValidationCode.AS_OF_BEFORE_PLAN, RuleRef.COMMON, null, "asOf",
                         "asOf " + asOf + " is before the plan existed (referral " + plan.referralDate() + ")");
@@ -189,9 +193,16 @@ public final class PolicyEngine {
             checkClosure();
             checkAgreedIntervals();
 
-            walkSeries(Occurrence.CIN_MEETING, occurrences(cinMeetings));
-            walkSeries(Occurrence.NETWORK_MEETING, occurrences(networkMeetings));
-            walkSeries(Occurrence.CHILD_SEEN_VISIT, childSeenVisits());
+            walkSeries(Occurrence.CIN_MEETING, pack.seriesRules(Occurrence.CIN_MEETING), occurrences(cinMeetings));
+            checkClosureUntilHeld();
+            walkSeries(Occurrence.NETWORK_MEETING, pack.seriesRules(Occurrence.NETWORK_MEETING),
+                    occurrences(networkMeetings));
+            walkSeries(Occurrence.CHILD_SEEN_VISIT, pack.seriesRules(Occurrence.CHILD_SEEN_VISIT), childSeenVisits());
+            if (startDate != null) {
+                for (java.util.Map.Entry<PlanEventKind, List<SeriesRule>> series : pack.eventSeries().entrySet()) {
+                    walkSeries(Occurrence.PLAN_EVENT, series.getValue(), eventsSinceStart(series.getKey()));
+                }
+            }
             List<DeadlineRule> deadlineRules = pack.deadlineRules();
             for (int i = 0; i < deadlineRules.size(); i++) {
                 if (deadlineRules.get(i).when().test(plan)) {
@@ -292,9 +303,11 @@ public final class PolicyEngine {
 
         private void checkDates() {
             LocalDate referral = plan.referralDate();
-            if (plan.triggerDate().isBefore(referral)) {
+            // §9: only a plan after an assessment or for a privately fostered child starts after its referral.
+            if (plan.startReason().triggerFollowsReferral() && plan.triggerDate().isBefore(referral)) {
                 problem(ValidationCode.TRIGGER_BEFORE_REFERRAL, RuleRef.COMMON, null, "triggerDate",
-                        "the trigger date " + plan.triggerDate() + " is before the referral date " + referral);
+                        "the trigger date " + plan.triggerDate() + " is before the referral date " + referral
+                                + "; a plan that starts " + plan.startReason() + " starts after its referral");
             }
             Set<String> meetingIds = new java.util.HashSet<>();
             for (MeetingFact m : plan.meetings()) {
@@ -333,7 +346,7 @@ public final class PolicyEngine {
                 return;
             }
             for (ClosureGuardRule guard : pack.closureGuards()) {
-                if (!guard.when().test(plan)) {
+                if (guard.untilHeld() != null || !guard.when().test(plan)) {
                     continue;
                 }
                 LocalDate from = anchorDate(guard.anchor());
@@ -347,6 +360,39 @@ public final class PolicyEngine {
                                     + guard.anchor().packName() + " " + from + "; " + guard.ref().id() + ")");
                 }
             }
+        }
+
+        /**
+         * The plan may not close before the meeting a series rule sets is held (DER-07: the delist review takes place
+         * even if the plan is to close), where that rule applies and CIN meetings are not suppressed (DER-12).
+         */
+        private void checkClosureUntilHeld() {
+            if (!closed) {
+                return;
+            }
+            for (ClosureGuardRule guard : pack.closureGuards()) {
+                if (guard.untilHeld() == null || !guard.when().test(plan) || isSuppressed(Occurrence.CIN_MEETING)
+                        || !applies(guard.untilHeld())) {
+                    continue;
+                }
+                String id = guard.untilHeld().id();
+                LocalDate held = heldUnder == null ? null : heldUnder.get(id);
+                if (held == null || held.isAfter(plan.closedOn())) {
+                    problem(ValidationCode.CLOSED_BEFORE_REVIEW, guard.ref(), null, "closedOn",
+                            "the plan may not close on " + plan.closedOn() + " before the review " + id
+                                    + " requires is held (" + guard.ref().id() + ")");
+                }
+            }
+        }
+
+        /** Whether a CIN meeting rule with this id applies to the plan. */
+        private boolean applies(RuleRef seriesRule) {
+            for (SeriesRule rule : pack.seriesRules(Occurrence.CIN_MEETING)) {
+                if (rule.ref().id().equals(seriesRule.id()) && rule.when().test(plan)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** An interval agreed at a meeting must be within the limit of the authority's later reviews (NOT-05...). */
@@ -373,7 +419,7 @@ public final class PolicyEngine {
                 }
                 LocalDate agreed = m.heldOn().plusWeeks(weeks);
                 LocalDate limit = later.due().after(m.heldOn(), calendar);
-                if (!agreed.isAfter(limit) || exceptionAllows(later, m, agreed, m.heldOn())) {
+                if (!agreed.isAfter(limit) || allowingException(later, m, agreed, m.heldOn()) != null) {
                     continue;
                 }
                 problem(ValidationCode.INTERVAL_OVER_LIMIT, limitRule(later, m), m.id(), "agreedReviewIntervalWeeks",
@@ -382,37 +428,58 @@ public final class PolicyEngine {
             }
         }
 
-        private boolean exceptionAllows(SeriesRule rule, MeetingFact setter, LocalDate agreed, LocalDate anchor) {
-            SeriesRule.IntervalException exception = rule.exception();
-            if (exception == null || !exceptionGranted(exception, setter)) {
-                return false;
+        /** The first exception the setter's record grants whose limit allows the date; null when none does. */
+        private SeriesRule.IntervalException allowingException(SeriesRule rule, MeetingFact setter, LocalDate agreed,
+                LocalDate anchor) {
+            List<SeriesRule.IntervalException> exceptions = rule.exceptions();
+            for (int i = 0; i < exceptions.size(); i++) {
+                SeriesRule.IntervalException exception = exceptions.get(i);
+                if (exceptionGranted(exception, setter) && (exception.limit() == null
+                        || !agreed.isAfter(exception.limit().after(anchor, calendar)))) {
+                    return exception;
+                }
             }
-            return exception.limit() == null || !agreed.isAfter(exception.limit().after(anchor, calendar));
+            return null;
         }
 
         private boolean exceptionGranted(SeriesRule.IntervalException exception, MeetingFact setter) {
             return setter.hasExceptionReason() && (!exception.requiresDisabledChild() || plan.childDisabled());
         }
 
+        /** The first exception the setter's record grants, whatever its limit; null when none. */
+        private SeriesRule.IntervalException grantedException(SeriesRule rule, MeetingFact setter) {
+            for (SeriesRule.IntervalException exception : rule.exceptions()) {
+                if (exceptionGranted(exception, setter)) {
+                    return exception;
+                }
+            }
+            return null;
+        }
+
         private RuleRef limitRule(SeriesRule rule, MeetingFact setter) {
-            SeriesRule.IntervalException exception = rule.exception();
-            return exception != null && exceptionGranted(exception, setter) ? exception.rule() : rule.ruleForLimit();
+            SeriesRule.IntervalException granted = grantedException(rule, setter);
+            return granted != null ? granted.rule() : rule.ruleForLimit();
         }
 
         private String overLimitHint(SeriesRule rule, MeetingFact setter) {
-            SeriesRule.IntervalException exception = rule.exception();
             String cited = " (" + rule.ruleForLimit().id() + ")";
-            if (exception == null) {
+            if (rule.exceptions().isEmpty()) {
                 return cited;
             }
-            if (exceptionGranted(exception, setter)) {
-                return "; with the recorded exception it may be at most " + exception.limit() + " ("
-                        + exception.rule().id() + ")";
+            SeriesRule.IntervalException granted = grantedException(rule, setter);
+            if (granted != null) {
+                return "; with the recorded exception it may be at most " + granted.limit() + " ("
+                        + granted.rule().id() + ")";
             }
-            String who = exception.requiresDisabledChild() ? "for a disabled child, with a recorded reason" :
-                    "with a recorded exception reason";
-            String upTo = exception.limit() == null ? "" : ", up to " + exception.limit();
-            return cited + "; a longer interval is allowed only " + who + upTo + " (" + exception.rule().id() + ")";
+            StringBuilder allowed = new StringBuilder();
+            for (SeriesRule.IntervalException exception : rule.exceptions()) {
+                String who = exception.requiresDisabledChild() ? "for a disabled child, with a recorded reason" :
+                        "with a recorded exception reason";
+                String upTo = exception.limit() == null ? "" : ", up to " + exception.limit();
+                allowed.append(allowed.isEmpty() ? "" : " or ").append(who).append(upTo).append(" (")
+                        .append(exception.rule().id()).append(")");
+            }
+            return cited + "; a longer interval is allowed only " + allowed;
         }
 
         // ---- plan start
@@ -459,9 +526,22 @@ public final class PolicyEngine {
             return result;
         }
 
-        private void walkSeries(Occurrence occurrence, List<Occ> held) {
-            List<SeriesRule> rules = pack.seriesRules(occurrence);
-            if (occurrence == Occurrence.CHILD_SEEN_VISIT && (rules.isEmpty() || startDate == null)) {
+        /**
+         * Events of a kind on or after plan start (CAM-13): each one done meets the deadline open then and anchors
+         * the next, which therefore exists from the moment it is done (POLICY-RULES.md §9).
+         */
+        private List<Occ> eventsSinceStart(PlanEventKind kind) {
+            List<Occ> result = new ArrayList<>();
+            for (PlanEventFact e : events) {
+                if (e.kind() == kind && !e.occurredOn().isBefore(startDate)) {
+                    result.add(new Occ(e.occurredOn(), null));
+                }
+            }
+            return result;
+        }
+
+        private void walkSeries(Occurrence occurrence, List<SeriesRule> rules, List<Occ> held) {
+            if (!occurrence.isMeeting() && (rules.isEmpty() || startDate == null)) {
                 return;
             }
             boolean suppressed = isSuppressed(occurrence);
@@ -499,8 +579,11 @@ public final class PolicyEngine {
                 SeriesRule rule = choice.rule();
                 DeadlineKind kind = rule.deadline() != null ? rule.deadline() : defaultKind(slot);
                 int sequence = index + 1;
+                if (occurrence == Occurrence.CIN_MEETING) {
+                    choice = dueByMilestone(choice, slot, sequence, kind, filling, previous, milestoneUsed);
+                }
                 List<ReviewFocus> focus = new ArrayList<>(0);  // filled by focus rules, if any apply
-                ChairRequirement chair = occurrence == Occurrence.CHILD_SEEN_VISIT ? null
+                ChairRequirement chair = !occurrence.isMeeting() ? null
                         : chairFor(rule, slot, sequence, choice.due(), kind, filling, milestoneUsed, focus);
                 ChairRole responsible = rule.responsible() != null ? rule.responsible()
                         : chair == null ? null : chair.role();
@@ -512,6 +595,12 @@ public final class PolicyEngine {
                     }
                     if (filling.meeting() != null) {
                         MeetingFact m = filling.meeting();
+                        if (closed && occurrence == Occurrence.CIN_MEETING) {
+                            if (heldUnder == null) {
+                                heldUnder = new java.util.HashMap<>();
+                            }
+                            heldUnder.putIfAbsent(rule.ref().id(), m.heldOn());
+                        }
                         assessments.add(new MeetingAssessment(m.id(), m.kind(), sequence, choice.due(), chair,
                                 chair.isMetBy(m.chairRole(), m.chairIsCaseTeamManager()), focus));
                         if (m.agreedReviewIntervalWeeks() != null && m.agreedReviewIntervalWeeks() > 0) {
@@ -621,8 +710,9 @@ public final class PolicyEngine {
             if (!agreed.isAfter(ruleDue)) {
                 return new Due(agreed, rule.ref());
             }
-            if (exceptionAllows(rule, setter, agreed, anchor)) {
-                return new Due(agreed, rule.exception().rule());
+            SeriesRule.IntervalException allowing = allowingException(rule, setter, agreed, anchor);
+            if (allowing != null) {
+                return new Due(agreed, allowing.rule());
             }
             if (fromDate) {
                 problem(ValidationCode.NEXT_DATE_OVER_LIMIT, limitRule(rule, setter), meeting.id(), "nextReviewDate",
@@ -682,6 +772,37 @@ public final class PolicyEngine {
                 }
             }
             return chair;
+        }
+
+        /**
+         * The review a chair rule marks by milestone is due on that milestone at the latest where the rule says so
+         * (NOT-08, §9: the first review NOT-05 would put on or after start + 6 months is due on start + 6 months),
+         * never before the meeting it follows; the date then cites that rule. The conditions are chairFor's.
+         */
+        private Choice dueByMilestone(Choice choice, Slot slot, int sequence, DeadlineKind kind, Occ filling,
+                Occ previous, boolean[] milestoneUsed) {
+            if (startDate == null || choice.due() == null
+                    || (kind != DeadlineKind.FIRST_REVIEW && kind != DeadlineKind.REVIEW)) {
+                return choice;
+            }
+            List<ChairRule> chairRules = pack.chairRules();
+            for (int i = 0; i < chairRules.size(); i++) {
+                ChairRule cr = chairRules.get(i);
+                if (!cr.dueByMilestone() || milestoneUsed[i] || !cr.when().test(plan)
+                        || (!cr.slots().isEmpty() && !cr.slots().contains(slot))
+                        || (cr.sequence() != null && cr.sequence() != sequence)
+                        || (cr.finalMeeting() && (filling == null || !filling.meeting().isFinal()))) {
+                    continue;
+                }
+                LocalDate milestone = chairMilestone(i);
+                if (!choice.due().isAfter(milestone)) {
+                    // Due before the milestone: not this rule's review. Due on it: already where it should be.
+                    continue;
+                }
+                LocalDate due = previous != null && previous.date().isAfter(milestone) ? previous.date() : milestone;
+                return new Choice(choice.rule(), due, cr.ref());
+            }
+            return choice;
         }
 
         private LocalDate chairMilestone(int chairRule) {
@@ -859,40 +980,50 @@ public final class PolicyEngine {
             }
         }
 
-        // ---- milestones from plan start
+        // ---- milestones from a plan date (plan start, or the referral for DER-10)
 
-        private record Milestone(MilestoneRule rule, LocalDate due) {
+        private record Milestone(MilestoneRule rule, LocalDate due, LocalDate anchor) {
         }
 
         private void milestones() {
-            if (startDate == null || pack.milestoneRules().isEmpty()) {
+            if (pack.milestoneRules().isEmpty()) {
                 return;
             }
             List<Milestone> due = new ArrayList<>();
             for (MilestoneRule rule : pack.milestoneRules()) {
-                if (!rule.when().test(plan)) {
+                LocalDate anchor = anchorDate(rule.anchor());
+                if (anchor == null || !rule.when().test(plan)) {
                     continue;
                 }
                 Offset at = rule.at();
-                LocalDate date = at.after(startDate, calendar);
-                due.add(new Milestone(rule, date));
+                LocalDate date = at.after(anchor, calendar);
+                due.add(new Milestone(rule, date, anchor));
                 if (rule.every() == null) {
                     continue;
                 }
-                // Each repeat counts from plan start, so month-end clamping never drifts.
+                // Each repeat counts from the anchor, so month-end clamping never drifts.
                 for (int n = 1; !date.isAfter(asOf) && n < 1000; n++) {
-                    date = new Offset(at.amount() + n * rule.every().amount(), at.unit()).after(startDate, calendar);
-                    due.add(new Milestone(rule, date));
+                    date = new Offset(at.amount() + n * rule.every().amount(), at.unit()).after(anchor, calendar);
+                    due.add(new Milestone(rule, date, anchor));
                 }
             }
+            if (due.isEmpty()) {
+                return;
+            }
             due.sort((a, b) -> a.due().compareTo(b.due()));
-            // Events of a kind meet that kind's milestones in turn: each the first not yet used since the last one.
+            // Events of a kind meet that kind's milestones in turn: each the first not yet used since the last one,
+            // the first since the earliest anchor of that kind's milestones.
             java.util.EnumSet<PlanEventKind> kinds = java.util.EnumSet.noneOf(PlanEventKind.class);
             for (Milestone m : due) {
                 kinds.add(m.rule().metBy());
             }
             for (PlanEventKind kind : kinds) {
-                LocalDate from = startDate;
+                LocalDate from = null;
+                for (Milestone m : due) {
+                    if (m.rule().metBy() == kind && (from == null || m.anchor().isBefore(from))) {
+                        from = m.anchor();
+                    }
+                }
                 int next = 0;
                 for (Milestone m : due) {
                     if (m.rule().metBy() != kind) {

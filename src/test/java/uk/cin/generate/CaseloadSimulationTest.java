@@ -66,14 +66,23 @@ class CaseloadSimulationTest {
     @Test
     void plansRunInOrderWithinTheLastThreeYears() {
         for (PolicyPack pack : PACKS.all()) {
+            int keptFromALaterReferral = 0;
             for (GeneratedFamily family : families(pack, 300)) {
                 for (GeneratedPlan generated : family.plans()) {
                     CinPlan plan = generated.plan();
                     LocalDate born = family.children().stream().filter(c -> c.id().equals(plan.childId()))
                             .findFirst().orElseThrow().dateOfBirth();
-                    assertThat(plan.referralDate()).isAfterOrEqualTo(born).isBeforeOrEqualTo(plan.triggerDate());
+                    assertThat(plan.referralDate()).isAfterOrEqualTo(born).isBefore(TODAY);
+                    // POLICY-RULES.md §9: only these start after their referral; a family moving in may come first.
+                    if (plan.startReason().triggerFollowsReferral()) {
+                        assertThat(plan.referralDate()).isBeforeOrEqualTo(plan.triggerDate());
+                    }
                     assertThat(plan.triggerDate()).isAfterOrEqualTo(TODAY.minusYears(3)).isBefore(TODAY);
-                    LocalDate last = plan.triggerDate();
+                    LocalDate last = plan.triggerDate().isAfter(plan.referralDate()) ? plan.triggerDate()
+                            : plan.referralDate();
+                    if (plan.triggerDate().isBefore(plan.referralDate()) && !generated.meetings().isEmpty()) {
+                        keptFromALaterReferral++;
+                    }
                     for (Meeting meeting : generated.meetings()) {
                         assertThat(meeting.heldOn()).isAfterOrEqualTo(last).isBeforeOrEqualTo(TODAY);
                         last = meeting.heldOn();
@@ -92,6 +101,8 @@ class CaseloadSimulationTest {
                     }
                 }
             }
+            assertThat(keptFromALaterReferral).as(pack.code() + " plans whose trigger came before the referral, "
+                    + "with meetings").isPositive();
         }
     }
 

@@ -338,17 +338,66 @@ class CamdenPolicyTest extends PolicyTable {
                         .noNextFocus()
                         .noProblems(),
 
-                // CAM-13: start 30 March + 90 = Sun 28 June, + 180 = Sat 26 September, + 270 = Fri 25 December.
-                rule("CAM-13", "90-day grid from plan start: on time, late, then pending; a late summary does not "
-                        + "move the grid", planned()
+                // CAM-13 (§9): the first 90 days from plan start, each next one 90 days from the summary before it.
+                // The first reading kept a fixed grid from plan start (28 June, 26 September, 25 December).
+                // Start 30 March + 90 days = Sun 28 June; done early on 20 June: + 90 = Fri 18 September; done late
+                // on 1 October: + 90 = Wed 30 December.
+                rule("CAM-13", "each summary 90 days after the last: on time, late, then pending", planned()
                         .event(PlanEventKind.CASE_SUMMARY, "2026-06-20")
                         .event(PlanEventKind.CASE_SUMMARY, "2026-10-01"))
                         .asOf("2026-10-05")
                         .expectMet(CASE_SUMMARY, "2026-06-28", MET, "2026-06-20")
-                        .expectMet(CASE_SUMMARY, "2026-09-26", MET_LATE, "2026-10-01")
-                        .expect(CASE_SUMMARY, "2026-12-25", PENDING)
+                        .expectMet(CASE_SUMMARY, "2026-09-18", MET_LATE, "2026-10-01")
+                        .expect(CASE_SUMMARY, "2026-12-30", PENDING)
                         .count("CAM-13", 3)
                         .responsible(SOCIAL_WORKER),
+                // §9: "when a case summary is done early, the next one (90 days later) is listed at once".
+                rule("CAM-13", "a summary done early lists the next one at once, 90 days after it", planned()
+                        .event(PlanEventKind.CASE_SUMMARY, "2026-06-20"))
+                        .asOf("2026-06-20")
+                        .expectMet(CASE_SUMMARY, "2026-06-28", MET, "2026-06-20")
+                        .expect(CASE_SUMMARY, "2026-09-18", PENDING)
+                        .count("CAM-13", 2),
+                rule("CAM-13", "asOf the day before the early summary: only the first, pending", planned()
+                        .event(PlanEventKind.CASE_SUMMARY, "2026-06-20"))
+                        .asOf("2026-06-19")
+                        .expect(CASE_SUMMARY, "2026-06-28", PENDING)
+                        .count("CAM-13", 1),
+                // 28 June + 90 days = Sat 26 September (calendar days: the weekend does not move it).
+                rule("CAM-13", "done on its due date: met, and the next is 90 days on", planned()
+                        .event(PlanEventKind.CASE_SUMMARY, "2026-06-28"))
+                        .asOf("2026-06-28")
+                        .expectMet(CASE_SUMMARY, "2026-06-28", MET, "2026-06-28")
+                        .expect(CASE_SUMMARY, "2026-09-26", PENDING)
+                        .count("CAM-13", 2),
+                rule("CAM-13", "not done by the day after: overdue, and no next one until it is done", planned())
+                        .asOf("2026-06-29")
+                        .expect(CASE_SUMMARY, "2026-06-28", OVERDUE)
+                        .count("CAM-13", 1)
+                        .overdue(true),
+                // A transfer summary on 25 June, five days after the last: 25 June + 90 days = Wed 23 September.
+                rule("CAM-13", "a second summary in the same 90 days (on transfer) anchors the next one", planned()
+                        .event(PlanEventKind.CASE_SUMMARY, "2026-06-20")
+                        .event(PlanEventKind.CASE_SUMMARY, "2026-06-25"))
+                        .asOf("2026-06-25")
+                        .expectMet(CASE_SUMMARY, "2026-06-28", MET, "2026-06-20")
+                        .expectMet(CASE_SUMMARY, "2026-09-18", MET, "2026-06-25")
+                        .expect(CASE_SUMMARY, "2026-09-23", PENDING)
+                        .count("CAM-13", 3),
+                rule("CAM-13", "a summary before plan start does not count", planned()
+                        .event(PlanEventKind.CASE_SUMMARY, "2026-03-20"))
+                        .asOf("2026-04-01")
+                        .expect(CASE_SUMMARY, "2026-06-28", PENDING)
+                        .count("CAM-13", 1),
+                // r1 30 June (CAM-03 due 30 June) closes the plan on 1 July: the met summary stays, the next one
+                // (18 September) is dropped with the plan.
+                rule("CAM-13", "on closure the open summary is dropped, the one done stays", planned()
+                        .event(PlanEventKind.CASE_SUMMARY, "2026-06-20")
+                        .review("r1", "2026-06-30", TEAM_MANAGER).outcome(ReviewOutcome.CLOSE).isFinal()
+                        .closed("2026-07-01"))
+                        .asOf("2026-07-02")
+                        .expectMet(CASE_SUMMARY, "2026-06-28", MET, "2026-06-20")
+                        .count("CAM-13", 1),
 
                 // CAM-14: trigger 29 Dec + 2 weeks = 12 Jan (planning 5 Jan on time); 5 Jan + 3 months = 5 April
                 // (r1 31 March on time). Final review 31 March − 1 month = 31 February, clamped to Sat 28 February.
@@ -372,7 +421,38 @@ class CamdenPolicyTest extends PolicyTable {
                         .asOf("2026-07-01")
                         .expect(STEP_DOWN_PREPARATION, "2026-05-30", OVERDUE)
                         .count("CAM-14", 1)
-                        .overdue(true));
+                        .overdue(true),
+
+                // §9 trigger before referral. Discharged from care Fri 20 March, referred Mon 23 March: CAM-06 counts
+                // from the discharge (17 April), CAM-01 from the referral (23 Mar + 7 days = 30 March); the plan
+                // starts on the discharge, so CAM-13 is due 20 Mar + 90 days = Thu 18 June.
+                rule("CAM-06", "returned home before the referral: accepted, counted from the discharge",
+                        plan(RETURNED_HOME_FROM_CARE, "2026-03-23", "2026-03-20"))
+                        .asOf("2026-03-23")
+                        .noProblems()
+                        .expect(FIRST_REVIEW, "2026-04-17", PENDING)
+                        .expect("CAM-01", FIRST_HOME_VISIT, "2026-03-30", PENDING)
+                        .expect("CAM-13", CASE_SUMMARY, "2026-06-18", PENDING)
+                        .startDate("2026-03-20"),
+                // Conference Wed 18 February, referred Mon 2 March: the closure guard counts from the conference.
+                rule("CAM-05", "CP plan ended before the referral: closing before conference + 3 months is refused",
+                        plan(STEP_DOWN_FROM_CHILD_PROTECTION, "2026-03-02", "2026-02-18")
+                                .review("r1", "2026-05-01", TEAM_MANAGER).outcome(ReviewOutcome.CLOSE)
+                                .closed("2026-05-15"))
+                        .asOf("2026-05-20")
+                        .expectMet(FIRST_REVIEW, "2026-05-18", MET, "2026-05-01")
+                        .problem(ValidationCode.CLOSED_BEFORE_MINIMUM, "CAM-05"),
+                // Resident Tue 20 January, referred Tue 27 January: 20 Jan + 2 weeks = 3 February.
+                rule("CAM-02", "transfer in resident before the referral: 2 weeks from the trigger, overdue after",
+                        plan(TRANSFER_IN, "2026-01-27", "2026-01-20"))
+                        .asOf("2026-02-04")
+                        .noProblems()
+                        .expect(INITIAL_MEETING, "2026-02-03", OVERDUE)
+                        .overdue(true),
+                rule("§1", "after an assessment the trigger may not come before the referral",
+                        plan(AFTER_ASSESSMENT, "2026-03-16", "2026-03-13"))
+                        .asOf("2026-03-16")
+                        .problem(ValidationCode.TRIGGER_BEFORE_REFERRAL, "§1"));
     }
 
     @Override

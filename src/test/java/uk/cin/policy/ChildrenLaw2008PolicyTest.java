@@ -180,6 +180,48 @@ class ChildrenLaw2008PolicyTest extends PolicyTable {
                         .asOf("2026-04-15")
                         .problem(ValidationCode.INTERVAL_OVER_LIMIT, "CL8-03")
                         .next(MeetingKind.REVIEW, "2026-07-08", "CL8-02", SOCIAL_WORKER),
+                // §9: a date over 12 weeks is accepted when the meeting records an exception reason. 9 July is
+                // one day past 15 April + 12 weeks (8 July).
+                rule("CL8-03", "a next date one day beyond 12 weeks, with an exception reason: accepted, due then",
+                        planned().nextReviewOn("2026-07-09").exceptionReason("mother in hospital until July"))
+                        .asOf("2026-05-01")
+                        .noProblems()
+                        .expect(FIRST_REVIEW, "2026-07-09", PENDING)
+                        .next(MeetingKind.REVIEW, "2026-07-09", "CL8-03", SOCIAL_WORKER)
+                        .nextChair("CL8-02", List.of(SOCIAL_WORKER, TEAM_MANAGER, DEPUTY_TEAM_MANAGER), null),
+                rule("CL8-03", "a blank exception reason is no reason: refused, 12 weeks apply",
+                        planned().nextReviewOn("2026-07-09").exceptionReason("   "))
+                        .asOf("2026-05-01")
+                        .problem(ValidationCode.NEXT_DATE_OVER_LIMIT, "CL8-03")
+                        .next(MeetingKind.REVIEW, "2026-07-08", "CL8-02", SOCIAL_WORKER),
+                // 15 April + 13 weeks (91 days) = Wed 15 July; it stays in force: 15 July + 13 weeks = 14 October,
+                // the third meeting, so a deputy team manager chairs it (CL8-04).
+                rule("CL8-03", "an agreed interval of 13 weeks with an exception reason is accepted and stays in force",
+                        planned().agreedWeeks(13).exceptionReason("family abroad for the summer")
+                                .review("r1", "2026-07-15", SOCIAL_WORKER))
+                        .asOf("2026-07-20")
+                        .noProblems()
+                        .expectMet(FIRST_REVIEW, "2026-07-15", MET, "2026-07-15")
+                        .expect(REVIEW, "2026-10-14", PENDING)
+                        .next(MeetingKind.REVIEW, "2026-10-14", "CL8-03", DEPUTY_TEAM_MANAGER),
+                rule("CL8-03", "asOf before the excepted review was held: pending on its due date",
+                        planned().nextReviewOn("2026-09-30").exceptionReason("stable circumstances")
+                                .review("r1", "2026-10-01", SOCIAL_WORKER))
+                        .asOf("2026-09-30")
+                        .expect(FIRST_REVIEW, "2026-09-30", PENDING)
+                        .count("CL8-03", 1),
+                rule("CL8-03", "asOf after the excepted review was held a day late: met late",
+                        planned().nextReviewOn("2026-09-30").exceptionReason("stable circumstances")
+                                .review("r1", "2026-10-01", SOCIAL_WORKER))
+                        .asOf("2026-10-01")
+                        .expectMet(FIRST_REVIEW, "2026-09-30", MET_LATE, "2026-10-01"),
+                // The date set applies to the next meeting only: r1 30 Sep + 12 weeks = Wed 23 December (CL8-02).
+                rule("CL8-03", "after the excepted review, the next is back to 12 weeks",
+                        planned().nextReviewOn("2026-09-30").exceptionReason("stable circumstances")
+                                .review("r1", "2026-09-30", SOCIAL_WORKER))
+                        .asOf("2026-10-01")
+                        .expect(FIRST_REVIEW, "2026-09-30", MET)
+                        .next(MeetingKind.REVIEW, "2026-12-23", "CL8-02", DEPUTY_TEAM_MANAGER),
                 // CL8-06: 30 September is 24 weeks after 15 April; allowed for a disabled child with a reason, and
                 // then "the recorded interval applies instead of CL8-02".
                 rule("CL8-06", "disabled child with a recorded reason: the later date is not refused",
@@ -198,11 +240,14 @@ class ChildrenLaw2008PolicyTest extends PolicyTable {
                         .expect(FIRST_REVIEW, "2026-09-30", PENDING)
                         .next(MeetingKind.REVIEW, "2026-09-30", "CL8-06", SOCIAL_WORKER)
                         .nextChair("CL8-02", List.of(SOCIAL_WORKER, TEAM_MANAGER, DEPUTY_TEAM_MANAGER), null),
-                rule("CL8-06", "a child who is not disabled is refused even with a reason; 12 weeks applies",
+                // §9 overturns the first reading (a child who is not disabled was refused even with a reason):
+                // CL8-03's "exceptional circumstances" need only the recorded reason.
+                rule("CL8-03", "a child who is not disabled, with a recorded reason: 30 September is the due date",
                         planned().nextReviewOn("2026-09-30").exceptionReason("stable circumstances"))
                         .asOf("2026-05-01")
-                        .problem(ValidationCode.NEXT_DATE_OVER_LIMIT, "CL8-03")
-                        .next(MeetingKind.REVIEW, "2026-07-08", "CL8-02", SOCIAL_WORKER),
+                        .noProblems()
+                        .expect(FIRST_REVIEW, "2026-09-30", PENDING)
+                        .next(MeetingKind.REVIEW, "2026-09-30", "CL8-03", SOCIAL_WORKER),
                 rule("CL8-06", "a disabled child with no recorded reason is refused; 12 weeks applies",
                         planned().nextReviewOn("2026-09-30").disabledChild())
                         .asOf("2026-05-01")
@@ -255,7 +300,34 @@ class ChildrenLaw2008PolicyTest extends PolicyTable {
                                 .flags(PlanFlag.LONG_TERM_SUPPORT))
                         .asOf("2026-12-20")
                         .next(MeetingKind.REVIEW, "2027-03-10", "CL8-02", SOCIAL_WORKER)
-                        .nextChair("CL8-02", List.of(SOCIAL_WORKER, TEAM_MANAGER, DEPUTY_TEAM_MANAGER), null));
+                        .nextChair("CL8-02", List.of(SOCIAL_WORKER, TEAM_MANAGER, DEPUTY_TEAM_MANAGER), null),
+
+                // §9 trigger before referral; seed 003: "within 20 working days of the family being resident".
+                // Resident Mon 2 March, referred Mon 16 March: 2 Mar + 20 WD: 3-6 (4), 9-13 (9), 16-20 (14),
+                // 23-27 (19), 30 (20) = Mon 30 March.
+                rule("CL8-07", "family resident before the referral: accepted, 20 working days from residence",
+                        plan(TRANSFER_IN, "2026-03-16", "2026-03-02"))
+                        .asOf("2026-03-16")
+                        .noProblems()
+                        .expect(INITIAL_MEETING, "2026-03-30", PENDING)
+                        .next(PLANNING, "2026-03-30", "CL8-07", SOCIAL_WORKER),
+                // Resident Fri 4 December, referred Mon 14 December: 6 January 2027 as above; asOf the due date.
+                rule("CL8-07", "resident before the referral, over Christmas: due date itself still pending",
+                        plan(TRANSFER_IN, "2026-12-14", "2026-12-04"))
+                        .asOf("2027-01-06")
+                        .expect(INITIAL_MEETING, "2027-01-06", PENDING)
+                        .overdue(false),
+                // Proceedings concluded Fri 15 May, referred Mon 1 June: 8 June as above; the plan starts 15 May.
+                rule("CL8-01", "proceedings concluded before the referral: counted from their conclusion",
+                        plan(AFTER_PROCEEDINGS, "2026-06-01", "2026-05-15"))
+                        .asOf("2026-06-01")
+                        .noProblems()
+                        .expect(INITIAL_MEETING, "2026-06-08", PENDING)
+                        .startDate("2026-05-15"),
+                rule("§1", "a private fostering visit may not come before the referral",
+                        plan(PRIVATE_FOSTERING, "2026-06-01", "2026-05-29"))
+                        .asOf("2026-06-01")
+                        .problem(ValidationCode.TRIGGER_BEFORE_REFERRAL, "§1"));
     }
 
     @Override

@@ -238,7 +238,8 @@ class DerbyPolicyTest extends PolicyTable {
                         .asOf("2026-10-05")
                         .expect(REVIEW, "2026-10-02", MET)
                         .next(MeetingKind.REVIEW, "2027-04-02", "DER-04", TEAM_MANAGER),
-                // DER-07: conference 31 March + 3 months = 30 June; start is the step-down date; DER-10 31 March 2027.
+                // DER-07: conference 31 March + 3 months = 30 June; start is the step-down date; DER-10 counts from
+                // the referral (§9): 13 October 2025 + 12 months = 13 October 2026.
                 rule("DER-07", "stepped down from CP: review 3 months after the conference", steppedDown()
                         .allocated("2025-10-15"))
                         .asOf("2026-04-01")
@@ -246,9 +247,73 @@ class DerbyPolicyTest extends PolicyTable {
                         .expectNone("DER-03")
                         .expectNone("DER-01")
                         .startDate("2026-03-31")
-                        .expect("DER-10", MANAGEMENT_OVERSIGHT, "2027-03-31", PENDING)
+                        .expect("DER-10", MANAGEMENT_OVERSIGHT, "2026-10-13", PENDING)
                         .next(MeetingKind.REVIEW, "2026-06-30", "DER-07", CIN_REVIEWING_OFFICER)
-                        .nextChair("DER-07", List.of(CIN_REVIEWING_OFFICER), ChairConstraint.INDEPENDENT),
+                        .nextChair("DER-07", List.of(CIN_REVIEWING_OFFICER, TEAM_MANAGER),
+                                ChairConstraint.INDEPENDENT),
+                // §9: "where capacity allows" a CIN reviewing officer chairs; otherwise DER-04's chair, a team
+                // manager who is not the case's own.
+                rule("DER-07", "a team manager who is not the case's own may chair the delist review", steppedDown()
+                        .review("r1", "2026-06-30", TEAM_MANAGER).outcome(CONTINUE))
+                        .asOf("2026-06-30")
+                        .expectMet(FIRST_REVIEW, "2026-06-30", MET, "2026-06-30")
+                        .chair("r1", CIN_REVIEWING_OFFICER, "DER-07", true),
+                rule("DER-07", "the case's own team manager in the chair is not compliant", steppedDown()
+                        .review("r1", "2026-06-30", TEAM_MANAGER).outcome(CONTINUE).chairIsCaseTeamManager())
+                        .asOf("2026-06-30")
+                        .chair("r1", CIN_REVIEWING_OFFICER, "DER-07", false),
+                rule("DER-07", "a social worker in the chair is not compliant", steppedDown()
+                        .review("r1", "2026-06-30", SOCIAL_WORKER).outcome(CONTINUE))
+                        .asOf("2026-06-30")
+                        .chair("r1", CIN_REVIEWING_OFFICER, "DER-07", false),
+                // §9: the plan may not close before the delist review is held, whatever the date.
+                rule("DER-07", "closing before the delist review is held is refused", steppedDown()
+                        .closed("2026-05-01"))
+                        .asOf("2026-05-01")
+                        .problem(ValidationCode.CLOSED_BEFORE_REVIEW, "DER-07")
+                        .noNextMeeting(),
+                rule("DER-07", "closing after the review's due date, the review never held, is refused too",
+                        steppedDown().closed("2026-07-15"))
+                        .asOf("2026-07-15")
+                        .problem(ValidationCode.CLOSED_BEFORE_REVIEW, "DER-07"),
+                rule("DER-07", "asOf before the closure: it is not seen, the review is still due", steppedDown()
+                        .closed("2026-05-01"))
+                        .asOf("2026-04-30")
+                        .noProblems()
+                        .next(MeetingKind.REVIEW, "2026-06-30", "DER-07", CIN_REVIEWING_OFFICER),
+                rule("DER-07", "a review held after the closure does not make the closure allowed", steppedDown()
+                        .closed("2026-05-01").review("r1", "2026-05-05", CIN_REVIEWING_OFFICER).outcome(CLOSE))
+                        .asOf("2026-05-05")
+                        .problem(ValidationCode.CLOSED_BEFORE_REVIEW, "DER-07")
+                        .problem(ValidationCode.MEETING_AFTER_CLOSURE, "§1"),
+                // Review on its due date with outcome CLOSE, closed the same day: allowed; DER-11 minutes 30 June
+                // + 7 days = 7 July survive the closure.
+                rule("DER-07", "closing on the day the delist review is held is allowed", steppedDown()
+                        .review("r1", "2026-06-30", CIN_REVIEWING_OFFICER).outcome(CLOSE)
+                        .closed("2026-06-30"))
+                        .asOf("2026-07-01")
+                        .noProblems()
+                        .expectMet(FIRST_REVIEW, "2026-06-30", MET, "2026-06-30")
+                        .expect("DER-11", MEETING_RECORDED, "2026-07-07", PENDING)
+                        .noNextMeeting(),
+                rule("DER-07", "review held early, closed the next day: allowed", steppedDown()
+                        .review("r1", "2026-06-01", CIN_REVIEWING_OFFICER).outcome(CLOSE)
+                        .closed("2026-06-02"))
+                        .asOf("2026-06-02")
+                        .noProblems()
+                        .expectMet(FIRST_REVIEW, "2026-06-30", MET, "2026-06-01"),
+                rule("DER-07", "after an ICPC that made no plan, closing before the review is refused",
+                        plan(AFTER_ICPC_NO_PLAN, "2025-12-01", "2026-01-21").closed("2026-03-02"))
+                        .asOf("2026-03-02")
+                        .problem(ValidationCode.CLOSED_BEFORE_REVIEW, "DER-07"),
+                rule("DER-07", "NRPF only: no review is required, so closing without one is allowed", steppedDown()
+                        .flags(PlanFlag.NRPF_ONLY).closed("2026-05-01"))
+                        .asOf("2026-05-01")
+                        .noProblems(),
+                rule("DER-07", "after an assessment there is no delist review: closing with none is allowed",
+                        assessed().closed("2026-04-01"))
+                        .asOf("2026-04-01")
+                        .noProblems(),
                 // ICPC 21 January + 3 months = 21 April; held 22 April; not a step-down, so the plan starts there;
                 // 22 April + 6 months = 22 October.
                 rule("DER-07", "ICPC made no plan: review a day late, then DER-04",
@@ -295,20 +360,51 @@ class DerbyPolicyTest extends PolicyTable {
                         .expectMet(REPORT_SHARED, "2026-05-25", MET_LATE, "2026-05-26")
                         .responsible(SOCIAL_WORKER)
                         .expect("DER-08", MANAGER_SIGN_OFF, "2026-05-24", MET),
-                // DER-10: step-down 29 February 2024 + 12 months = 29 February 2025, clamped to 28 February.
-                rule("DER-10", "12 months from a leap-day step-down clamps to 28 February; not considered",
-                        plan(STEP_DOWN_FROM_CHILD_PROTECTION, "2024-01-15", "2024-02-29"))
+                // DER-10 counts from the referral (§9; the first reading counted from plan start): referral
+                // 29 February 2024 + 12 months = 29 February 2025, clamped to 28 February. The step-down of 20 May
+                // 2024 (the plan start) does not move it.
+                rule("DER-10", "12 months from a leap-day referral clamps to 28 February; not considered",
+                        plan(STEP_DOWN_FROM_CHILD_PROTECTION, "2024-02-29", "2024-05-20"))
                         .asOf("2025-03-03")
-                        .startDate("2024-02-29")
+                        .startDate("2024-05-20")
                         .expect(MANAGEMENT_OVERSIGHT, "2025-02-28", OVERDUE)
                         .responsible(TEAM_MANAGER)
                         .count("DER-10", 1),
-                // Start 16 June 2026 (first review) + 12 months = 16 June 2027; considered on the due date.
-                rule("DER-10", "considered in supervision on the due date is on time", assessed()
+                // Referral 16 February 2026 + 12 months = 16 February 2027 (the first reading gave plan start
+                // 16 June 2026 + 12 months = 16 June 2027); considered on the due date.
+                rule("DER-10", "considered in supervision 12 months after the referral is on time", assessed()
                         .review("r1", "2026-06-16", CIN_REVIEWING_OFFICER).outcome(CONTINUE)
-                        .event(PlanEventKind.MANAGEMENT_OVERSIGHT, "2027-06-16"))
+                        .event(PlanEventKind.MANAGEMENT_OVERSIGHT, "2027-02-16"))
+                        .asOf("2027-02-20")
+                        .expectMet(MANAGEMENT_OVERSIGHT, "2027-02-16", MET, "2027-02-16"),
+                rule("DER-10", "considered at what was plan start + 12 months is late: the referral counts",
+                        assessed().review("r1", "2026-06-16", CIN_REVIEWING_OFFICER).outcome(CONTINUE)
+                                .event(PlanEventKind.MANAGEMENT_OVERSIGHT, "2027-06-16"))
                         .asOf("2027-06-20")
-                        .expectMet(MANAGEMENT_OVERSIGHT, "2027-06-16", MET, "2027-06-16"),
+                        .expectMet(MANAGEMENT_OVERSIGHT, "2027-02-16", MET_LATE, "2027-06-16")
+                        .count("DER-10", 1),
+                // The referral is known at once, so DER-10 exists before the plan starts (no review held yet).
+                rule("DER-10", "exists from the referral, before the plan has started", assessed())
+                        .asOf("2026-02-16")
+                        .startDate(null)
+                        .expect(MANAGEMENT_OVERSIGHT, "2027-02-16", PENDING),
+                rule("DER-10", "asOf before the consideration ignores it: pending on the due date", assessed()
+                        .review("r1", "2026-06-16", CIN_REVIEWING_OFFICER).outcome(CONTINUE)
+                        .event(PlanEventKind.MANAGEMENT_OVERSIGHT, "2027-02-17"))
+                        .asOf("2027-02-16")
+                        .expect(MANAGEMENT_OVERSIGHT, "2027-02-16", PENDING),
+                rule("DER-10", "not considered by the day after: overdue", assessed()
+                        .review("r1", "2026-06-16", CIN_REVIEWING_OFFICER).outcome(CONTINUE))
+                        .asOf("2027-02-17")
+                        .expect(MANAGEMENT_OVERSIGHT, "2027-02-16", OVERDUE)
+                        .overdue(true),
+                // Discharged 20 January 2026, referred 2 February (§9 trigger before referral): the referral
+                // counts, 2 February 2027, not the plan start 20 January.
+                rule("DER-10", "home from care before the referral: 12 months from the referral",
+                        plan(RETURNED_HOME_FROM_CARE, "2026-02-02", "2026-01-20"))
+                        .asOf("2026-02-02")
+                        .startDate("2026-01-20")
+                        .expect(MANAGEMENT_OVERSIGHT, "2027-02-02", PENDING),
                 // 31 March + 3 months = 30 June.
                 rule("DER-10", "exception group: no 12-month consideration", steppedDown()
                         .flags(PlanFlag.EXCEPTION_GROUP))
@@ -344,15 +440,36 @@ class DerbyPolicyTest extends PolicyTable {
                         .expectNone("DER-03")
                         .expect("DER-01", NETWORK_MEETING, "2026-04-03", PENDING)
                         .noNextMeeting(),
-                // Step-down NRPF: no DER-07; network 1 April + 56 days = 27 May; DER-10 31 March + 12 months.
+                // Step-down NRPF: no DER-07; network 1 April + 56 days = 27 May; DER-10 referral 13 October 2025
+                // + 12 months = 13 October 2026.
                 rule("DER-12", "NRPF only after a step-down: no DER-07, network meetings and DER-10 remain",
                         steppedDown().flags(PlanFlag.NRPF_ONLY).network("n1", "2026-04-01"))
                         .asOf("2026-04-01")
                         .expectNone("DER-07")
                         .expectNone("DER-04")
                         .expect("DER-02", NETWORK_MEETING, "2026-05-27", PENDING)
-                        .expect("DER-10", MANAGEMENT_OVERSIGHT, "2027-03-31", PENDING)
-                        .noNextMeeting());
+                        .expect("DER-10", MANAGEMENT_OVERSIGHT, "2026-10-13", PENDING)
+                        .noNextMeeting(),
+
+                // §9 trigger before referral. Discharged from care Tue 20 January, referred Mon 2 February: accepted;
+                // DER-03 still counts from the referral (2 Feb + 4 months = 2 June); the plan starts on the discharge.
+                rule("DER-03", "returned home before the referral: accepted, first review from the referral",
+                        plan(RETURNED_HOME_FROM_CARE, "2026-02-02", "2026-01-20"))
+                        .asOf("2026-02-02")
+                        .noProblems()
+                        .expect(FIRST_REVIEW, "2026-06-02", PENDING)
+                        .startDate("2026-01-20"),
+                // Conference Tue 31 March, referred Tue 14 April: DER-07 counts from the conference, 30 June.
+                rule("DER-07", "CP plan ended before the referral: accepted, review 3 months after the conference",
+                        plan(STEP_DOWN_FROM_CHILD_PROTECTION, "2026-04-14", "2026-03-31"))
+                        .asOf("2026-04-14")
+                        .noProblems()
+                        .expect(FIRST_REVIEW, "2026-06-30", PENDING)
+                        .startDate("2026-03-31"),
+                rule("§1", "a private fostering 7-day visit may not come before the referral",
+                        plan(PRIVATE_FOSTERING, "2026-03-09", "2026-03-02"))
+                        .asOf("2026-03-09")
+                        .problem(ValidationCode.TRIGGER_BEFORE_REFERRAL, "§1"));
     }
 
     @Override

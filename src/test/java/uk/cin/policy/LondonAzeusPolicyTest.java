@@ -192,17 +192,81 @@ class LondonAzeusPolicyTest extends PolicyTable {
                         .asOf("2026-07-20")
                         .problem(ValidationCode.NEXT_DATE_OVER_LIMIT, "LAZ-03")
                         .next(MeetingKind.REVIEW, "2026-10-15", "LAZ-03", SOCIAL_WORKER),
-                // LAZ-04: start 1 Oct 2026, first review still LAZ-02: + 3 months = 1 Jan 2027.
-                // r1 31 Dec 2026 + 6 months = 31 Jun 2027, clamped to 30 Jun.
-                rule("LAZ-04", "disabled child: first review at 3 months, later ones 6 months, clamped",
-                        plan(AFTER_ASSESSMENT, "2026-09-01", "2026-09-15").disabledChild()
+                // LAZ-04 (§9: the first review included): initial meeting 1 Oct 2026 + 6 months = 1 Apr 2027, met
+                // early by r1 on 31 Dec 2026; r1 + 6 months = 31 Jun 2027, clamped to 30 Jun.
+                rule("LAZ-04", "disabled child: first review 6 months after the initial meeting, later ones 6 months "
+                        + "after the last, clamped", plan(AFTER_ASSESSMENT, "2026-09-01", "2026-09-15").disabledChild()
                                 .planning("p1", "2026-10-01", PRACTICE_LEAD)
                                 .review("r1", "2026-12-31", SOCIAL_WORKER))
                         .asOf("2027-01-04")
-                        .expect("LAZ-02", FIRST_REVIEW, "2027-01-01", MET)
+                        .expectMet(FIRST_REVIEW, "2027-04-01", MET, "2026-12-31")
                         .expect(REVIEW, "2027-06-30", PENDING)
+                        .expectNone("LAZ-02")
                         .expectNone("LAZ-03")
                         .next(MeetingKind.REVIEW, "2027-06-30", "LAZ-04", SOCIAL_WORKER),
+                // §9: initial meeting Fri 17 April 2026 + 6 months = Sat 17 October (calendar months: a weekend
+                // does not move it). LAZ-02's 3 months (17 July) has passed and nothing is due under it.
+                rule("LAZ-04", "disabled child: the first review is due 6 months after the initial meeting, not 3",
+                        planned().disabledChild())
+                        .asOf("2026-07-20")
+                        .expect(FIRST_REVIEW, "2026-10-17", PENDING)
+                        .expectNone("LAZ-02")
+                        .next(MeetingKind.REVIEW, "2026-10-17", "LAZ-04", SOCIAL_WORKER)
+                        .nextChair("LAZ-04", List.of(SOCIAL_WORKER, PRACTICE_LEAD), null),
+                rule("LAZ-04", "disabled child: the first review is pending on its due date", planned().disabledChild())
+                        .asOf("2026-10-17")
+                        .expect(FIRST_REVIEW, "2026-10-17", PENDING),
+                rule("LAZ-04", "disabled child: the first review is overdue the day after", planned().disabledChild())
+                        .asOf("2026-10-18")
+                        .expect(FIRST_REVIEW, "2026-10-17", OVERDUE)
+                        .overdue(true),
+                rule("LAZ-04", "asOf before the first review was held ignores it",
+                        planned().disabledChild().review("r1", "2026-10-16", PRACTICE_LEAD))
+                        .asOf("2026-10-15")
+                        .expect(FIRST_REVIEW, "2026-10-17", PENDING)
+                        .count("LAZ-04", 1)
+                        .next(MeetingKind.REVIEW, "2026-10-17", "LAZ-04", SOCIAL_WORKER),
+                // r1 Fri 16 October + 6 months = Fri 16 April 2027.
+                rule("LAZ-04", "asOf after the first review was held: met, the next 6 months on",
+                        planned().disabledChild().review("r1", "2026-10-16", PRACTICE_LEAD))
+                        .asOf("2026-10-16")
+                        .expectMet(FIRST_REVIEW, "2026-10-17", MET, "2026-10-16")
+                        .chair("r1", SOCIAL_WORKER, "LAZ-04", true)
+                        .next(MeetingKind.REVIEW, "2027-04-16", "LAZ-04", SOCIAL_WORKER),
+                rule("LAZ-04", "disabled child: a shorter date agreed at the initial meeting sets the first review",
+                        planned().nextReviewOn("2026-07-17").disabledChild())
+                        .asOf("2026-04-20")
+                        .noProblems()
+                        .expect(FIRST_REVIEW, "2026-07-17", PENDING)
+                        .next(MeetingKind.REVIEW, "2026-07-17", "LAZ-04", SOCIAL_WORKER),
+                rule("LAZ-04", "disabled child: a first review date set beyond 6 months is refused; 6 months apply",
+                        planned().nextReviewOn("2026-10-18").disabledChild())
+                        .asOf("2026-04-20")
+                        .problem(ValidationCode.NEXT_DATE_OVER_LIMIT, "LAZ-04")
+                        .next(MeetingKind.REVIEW, "2026-10-17", "LAZ-04", SOCIAL_WORKER),
+                // 27 weeks = 189 days: 17 Apr + 189 days = 23 October, past 17 October.
+                rule("LAZ-04", "disabled child: an interval of 27 weeks agreed at the initial meeting is refused",
+                        planned().agreedWeeks(27).disabledChild())
+                        .asOf("2026-04-20")
+                        .problem(ValidationCode.INTERVAL_OVER_LIMIT, "LAZ-04")
+                        .next(MeetingKind.REVIEW, "2026-10-17", "LAZ-04", SOCIAL_WORKER),
+                // Trigger 10 Mar + 15 WD: 11-13 (3), 16-20 (8), 23-27 (13), 30, 31 (15): on time on Tue 31 March.
+                // 31 March + 6 months = 31 September, clamped to Wed 30 September.
+                rule("LAZ-04", "disabled child: month-end clamping, 31 March + 6 months = 30 September",
+                        plan(AFTER_ASSESSMENT, "2026-03-02", "2026-03-10").disabledChild()
+                                .planning("p1", "2026-03-31", PRACTICE_LEAD))
+                        .asOf("2026-04-01")
+                        .expect(FIRST_REVIEW, "2026-09-30", PENDING)
+                        .next(MeetingKind.REVIEW, "2026-09-30", "LAZ-04", SOCIAL_WORKER),
+                // Returned home 31 March (the plan start); initial meeting 15 April + 6 months = 15 October. LAZ-02
+                // would count from the plan start; LAZ-04 counts from the last meeting.
+                rule("LAZ-04", "disabled child home from care: the first review counts from the initial meeting",
+                        plan(RETURNED_HOME_FROM_CARE, "2026-03-02", "2026-03-31").disabledChild()
+                                .planning("p1", "2026-04-15", PRACTICE_LEAD))
+                        .asOf("2026-04-20")
+                        .startDate("2026-03-31")
+                        .expect(FIRST_REVIEW, "2026-10-15", PENDING)
+                        .next(MeetingKind.REVIEW, "2026-10-15", "LAZ-04", SOCIAL_WORKER),
                 // 15 Jul + 16 weeks (112 days) = 4 Nov: shorter than 6 months, so no exception is needed.
                 rule("LAZ-04", "disabled child: a shorter interval agreed at the review applies",
                         planned().disabledChild().review("r1", "2026-07-15", SOCIAL_WORKER).agreedWeeks(16))
@@ -327,7 +391,37 @@ class LondonAzeusPolicyTest extends PolicyTable {
                         .expectMet(MANAGER_SIGN_OFF, "2026-04-17", MET, "2026-04-17")
                         .expectMet(MANAGER_SIGN_OFF, "2026-07-15", MET_LATE, "2026-07-16")
                         .expect(MANAGER_SIGN_OFF, "2026-10-14", OVERDUE)
-                        .responsible(PRACTICE_LEAD));
+                        .responsible(PRACTICE_LEAD),
+
+                // §9 trigger before referral. Resident Fri 11 December, referred Mon 14 December: 13 January 2027 as
+                // above.
+                rule("LAZ-13", "family resident before the referral: accepted, 20 working days from residence",
+                        plan(TRANSFER_IN, "2026-12-14", "2026-12-11"))
+                        .asOf("2026-12-14")
+                        .noProblems()
+                        .expect(INITIAL_MEETING, "2027-01-13", PENDING)
+                        .next(PLANNING, "2027-01-13", "LAZ-13", PRACTICE_LEAD),
+                // Resident Wed 1 April, referred Wed 20 May: 1 Apr + 20 WD: 2 (1), [3, 6 Apr], 7-10 (5), 13-17 (10),
+                // 20-24 (15), 27-30 Apr, 1 May (20) = Fri 1 May, overdue when the plan is referred.
+                rule("LAZ-13", "family resident long before the referral: overdue from the referral",
+                        plan(TRANSFER_IN, "2026-05-20", "2026-04-01"))
+                        .asOf("2026-05-20")
+                        .expect(INITIAL_MEETING, "2026-05-01", OVERDUE)
+                        .overdue(true),
+                // CP plan ended Fri 18 December, referred Mon 4 January 2027: LAZ-01 18 Dec + 15 WD = 13 January (as
+                // above); the plan starts on the step-down, so LAZ-05 is due 18 Dec + 20 WD: 21-24 (4), [25, 28],
+                // 29-31 (7), [1 Jan], 4-8 (12), 11-15 (17), 18-20 (20) = Wed 20 January 2027.
+                rule("LAZ-05", "step-down before the referral: visits count from the step-down date",
+                        plan(STEP_DOWN_FROM_CHILD_PROTECTION, "2027-01-04", "2026-12-18"))
+                        .asOf("2027-01-04")
+                        .noProblems()
+                        .startDate("2026-12-18")
+                        .expect("LAZ-01", INITIAL_MEETING, "2027-01-13", PENDING)
+                        .expect(STATUTORY_VISIT, "2027-01-20", PENDING),
+                rule("§1", "after the decision that a CIN meeting is needed, the trigger may not precede the referral",
+                        plan(AFTER_ASSESSMENT, "2026-03-25", "2026-03-24"))
+                        .asOf("2026-03-25")
+                        .problem(ValidationCode.TRIGGER_BEFORE_REFERRAL, "§1"));
     }
 
     @Override

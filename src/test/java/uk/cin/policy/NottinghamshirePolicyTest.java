@@ -25,6 +25,7 @@ import static uk.cin.policy.MeetingKind.PLANNING;
 import static uk.cin.policy.PlanStartReason.AFTER_ASSESSMENT;
 import static uk.cin.policy.PlanStartReason.AFTER_PROCEEDINGS;
 import static uk.cin.policy.PlanStartReason.STEP_DOWN_FROM_CHILD_PROTECTION;
+import static uk.cin.policy.PlanStartReason.TRANSFER_IN;
 import static uk.cin.policy.PolicyCase.plan;
 import static uk.cin.policy.PolicyCase.rule;
 
@@ -50,6 +51,27 @@ class NottinghamshirePolicyTest extends PolicyTable {
                 .planning("p1", "2026-01-14", TEAM_MANAGER)
                 .review("r1", "2026-02-25", SOCIAL_WORKER)
                 .review("r2", "2026-05-20", SOCIAL_WORKER);
+    }
+
+    /**
+     * The NOT-08 example of POLICY-RULES.md §9: planning 14 January 2026 (trigger 2 Jan + 10 WD = 16 Jan: on time),
+     * interval 12 weeks; first review (NOT-04, 14 Jan + 6 weeks = 25 Feb) held 25 February, the next held on its due
+     * date 20 May (25 Feb + 12 weeks). NOT-05 would then say 20 May + 12 weeks = 12 August, after the 6-month point
+     * 14 July.
+     */
+    static PolicyCase.Plan secondReadingExample() {
+        return plan(AFTER_ASSESSMENT, "2025-12-15", "2026-01-02")
+                .planning("p1", "2026-01-14", TEAM_MANAGER).agreedWeeks(12)
+                .review("r1", "2026-02-25", SOCIAL_WORKER)
+                .review("r2", "2026-05-20", SOCIAL_WORKER);
+    }
+
+    /** Started 14 January 2026 (6-month point Tue 14 July); first review on time, the second held on this date. */
+    static PolicyCase.Plan secondReviewOn(String heldOn) {
+        return plan(AFTER_ASSESSMENT, "2025-12-15", "2026-01-02")
+                .planning("p1", "2026-01-14", TEAM_MANAGER)
+                .review("r1", "2026-02-25", SOCIAL_WORKER)
+                .review("r2", heldOn, SOCIAL_WORKER);
     }
 
     static Stream<PolicyCase> rows() {
@@ -161,19 +183,107 @@ class NottinghamshirePolicyTest extends PolicyTable {
                         .asOf("2026-06-04")
                         .expect(PLAN_DISTRIBUTED, "2026-06-03", OVERDUE)
                         .overdue(true),
-                // Start 14 Jan; + 6 months = 14 July. Reviews due 25 Feb and 20 May are before it; the next, due
-                // 20 May + 12 weeks = 12 August, is the first on or after it.
-                rule("NOT-08", "the first review due on or after 6 months is chaired by the team manager",
+                // Start 14 Jan; + 6 months = 14 July. Reviews due 25 Feb and 20 May are before it; the next, which
+                // NOT-05 puts on 20 May + 12 weeks = 12 August, is the first on or after it, so (§9; the first
+                // reading left it on 12 August) it is due on 14 July.
+                rule("NOT-08", "the first review NOT-05 puts after 6 months is due at 6 months, team manager chairs",
                         startedInJanuary())
                         .asOf("2026-06-01")
-                        .next(MeetingKind.REVIEW, "2026-08-12", "NOT-05", TEAM_MANAGER)
+                        .expect(REVIEW, "2026-07-14", PENDING)
+                        .next(MeetingKind.REVIEW, "2026-07-14", "NOT-08", TEAM_MANAGER)
                         .nextChair("NOT-08", List.of(TEAM_MANAGER), null),
-                rule("NOT-08", "held with a social worker in the chair it is not compliant; the next is back to NOT-05",
+                // Held on 12 August: late against 14 July. 12 Aug + 12 weeks = 4 November.
+                rule("NOT-08", "held late with a social worker in the chair: met late, not compliant; next NOT-05",
                         startedInJanuary().review("r3", "2026-08-12", SOCIAL_WORKER))
                         .asOf("2026-08-20")
+                        .expectMet(REVIEW, "2026-07-14", MET_LATE, "2026-08-12")
                         .chair("r2", SOCIAL_WORKER, "NOT-05", true)
                         .chair("r3", TEAM_MANAGER, "NOT-08", false)
                         .next(MeetingKind.REVIEW, "2026-11-04", "NOT-05", SOCIAL_WORKER),
+                rule("NOT-08", "§9 example: the review NOT-05 puts on 12 August is due 14 July, chaired by the TM",
+                        secondReadingExample())
+                        .asOf("2026-06-01")
+                        .expect("NOT-05", REVIEW, "2026-05-20", MET)
+                        .chair("r2", SOCIAL_WORKER, "NOT-05", true)
+                        .expect(REVIEW, "2026-07-14", PENDING)
+                        .next(MeetingKind.REVIEW, "2026-07-14", "NOT-08", TEAM_MANAGER)
+                        .nextChair("NOT-08", List.of(TEAM_MANAGER), null),
+                rule("NOT-08", "§9 example: pending on 14 July itself", secondReadingExample())
+                        .asOf("2026-07-14")
+                        .expect(REVIEW, "2026-07-14", PENDING)
+                        .next(MeetingKind.REVIEW, "2026-07-14", "NOT-08", TEAM_MANAGER),
+                rule("NOT-08", "§9 example: overdue on 15 July", secondReadingExample())
+                        .asOf("2026-07-15")
+                        .expect(REVIEW, "2026-07-14", OVERDUE)
+                        .overdue(true),
+                rule("NOT-08", "§9 example, asOf before the second review was held: that review is next, no NOT-08",
+                        secondReadingExample())
+                        .asOf("2026-05-19")
+                        .next(MeetingKind.REVIEW, "2026-05-20", "NOT-05", SOCIAL_WORKER)
+                        .expectNone("NOT-08"),
+                // Held 14 July by the team manager; 14 July + 12 weeks (agreed) = Tue 6 October, back to NOT-05.
+                rule("NOT-08", "§9 example held on 14 July by the team manager: met and compliant; next NOT-05",
+                        secondReadingExample().review("r3", "2026-07-14", TEAM_MANAGER))
+                        .asOf("2026-07-15")
+                        .expectMet(REVIEW, "2026-07-14", MET, "2026-07-14")
+                        .chair("r3", TEAM_MANAGER, "NOT-08", true)
+                        .next(MeetingKind.REVIEW, "2026-10-06", "NOT-05", SOCIAL_WORKER),
+                // Edges around the 6-month point, 14 July. r2 20 April + 12 weeks = Mon 13 July: the day before, so
+                // not the 6-month review: NOT-05's date and chair stand.
+                rule("NOT-08", "a review NOT-05 puts the day before 6 months is not moved and not the TM's",
+                        secondReviewOn("2026-04-20"))
+                        .asOf("2026-04-21")
+                        .next(MeetingKind.REVIEW, "2026-07-13", "NOT-05", SOCIAL_WORKER)
+                        .nextChair("NOT-05", List.of(SOCIAL_WORKER), null)
+                        .expectNone("NOT-08"),
+                // r3 held 13 July; NOT-05 would put the next on 13 July + 12 weeks = 5 October, on or after the
+                // 6-month point, so it is due on 14 July, the next day (the case is still open at 6 months).
+                rule("NOT-08", "after a review the day before 6 months, the next is due at 6 months, the day after",
+                        secondReviewOn("2026-04-20").review("r3", "2026-07-13", SOCIAL_WORKER))
+                        .asOf("2026-07-13")
+                        .chair("r3", SOCIAL_WORKER, "NOT-05", true)
+                        .expect(REVIEW, "2026-07-14", PENDING)
+                        .next(MeetingKind.REVIEW, "2026-07-14", "NOT-08", TEAM_MANAGER),
+                // r2 21 April + 12 weeks = Tue 14 July, on the 6-month point: the date stands (NOT-05), the team
+                // manager chairs (NOT-08).
+                rule("NOT-08", "a review NOT-05 puts on the 6-month point keeps its date; the TM chairs",
+                        secondReviewOn("2026-04-21"))
+                        .asOf("2026-04-22")
+                        .next(MeetingKind.REVIEW, "2026-07-14", "NOT-05", TEAM_MANAGER)
+                        .nextChair("NOT-08", List.of(TEAM_MANAGER), null),
+                // r2 22 April + 12 weeks = Wed 15 July, the day after: due on 14 July instead.
+                rule("NOT-08", "a review NOT-05 puts the day after 6 months is due at 6 months",
+                        secondReviewOn("2026-04-22"))
+                        .asOf("2026-04-23")
+                        .expect(REVIEW, "2026-07-14", PENDING)
+                        .next(MeetingKind.REVIEW, "2026-07-14", "NOT-08", TEAM_MANAGER)
+                        .nextChair("NOT-08", List.of(TEAM_MANAGER), null),
+                // r2 due 20 May, held late on 20 July, after the 6-month point; NOT-05 would say 12 October. The
+                // 6-month review is due by 14 July but never before the meeting it follows: due 20 July, at once.
+                rule("NOT-08", "the review before it held after 6 months: the TM review is due at once",
+                        secondReviewOn("2026-07-20"))
+                        .asOf("2026-07-21")
+                        .expect("NOT-05", REVIEW, "2026-05-20", MET_LATE)
+                        .expect(REVIEW, "2026-07-20", OVERDUE)
+                        .next(MeetingKind.REVIEW, "2026-07-20", "NOT-08", TEAM_MANAGER),
+                // Planning Tue 31 March (17 Mar + 10 WD: 18-20, 23-27, 30, 31: on time); + 6 months = 31 September,
+                // clamped to Wed 30 September. r1 12 May (+ 6 weeks), r2 4 August (+ 12 weeks); NOT-05 would say
+                // 4 Aug + 12 weeks = 27 October: due 30 September.
+                rule("NOT-08", "month-end clamping: 31 March + 6 months = 30 September",
+                        plan(AFTER_ASSESSMENT, "2026-03-02", "2026-03-17")
+                                .planning("p1", "2026-03-31", TEAM_MANAGER)
+                                .review("r1", "2026-05-12", SOCIAL_WORKER)
+                                .review("r2", "2026-08-04", SOCIAL_WORKER))
+                        .asOf("2026-08-05")
+                        .expect(REVIEW, "2026-09-30", PENDING)
+                        .next(MeetingKind.REVIEW, "2026-09-30", "NOT-08", TEAM_MANAGER),
+                // NOT-14 chairs a supervision-order case throughout; NOT-08's date still applies.
+                rule("NOT-08", "supervision order: due at 6 months, chaired independently (NOT-14)",
+                        startedInJanuary().flags(PlanFlag.SUPERVISION_ORDER))
+                        .asOf("2026-06-01")
+                        .next(MeetingKind.REVIEW, "2026-07-14", "NOT-08", INDEPENDENT_REVIEWING_OFFICER)
+                        .nextChair("NOT-14", List.of(INDEPENDENT_REVIEWING_OFFICER, CHILD_PROTECTION_CHAIR,
+                                CIN_REVIEWING_OFFICER), ChairConstraint.INDEPENDENT),
                 // 14 Jan + 9 months = 14 October.
                 rule("NOT-09", "service manager review at 9 months, not done", startedInJanuary())
                         .asOf("2026-10-15")
@@ -254,7 +364,35 @@ class NottinghamshirePolicyTest extends PolicyTable {
                 rule("§1", "a meeting before the referral is refused",
                         plan(AFTER_ASSESSMENT, "2026-03-02", "2026-03-25").planning("p1", "2026-02-27", TEAM_MANAGER))
                         .asOf("2026-04-01")
-                        .problem(ValidationCode.DATE_BEFORE_REFERRAL, "§1"));
+                        .problem(ValidationCode.DATE_BEFORE_REFERRAL, "§1"),
+
+                // §9 trigger before referral. A family resident from Wed 1 April, referred Tue 7 April: NOT-01 counts
+                // from the trigger. 1 Apr + 10 WD: 2 Apr (1), [3 Good Friday, 6 Easter Monday], 7-10 (5), 13-17 (10)
+                // = Fri 17 April.
+                rule("NOT-01", "transfer in with the trigger before the referral: accepted, counted from the trigger",
+                        plan(TRANSFER_IN, "2026-04-07", "2026-04-01"))
+                        .asOf("2026-04-07")
+                        .noProblems()
+                        .expect(INITIAL_MEETING, "2026-04-17", PENDING)
+                        .next(PLANNING, "2026-04-17", "NOT-01", TEAM_MANAGER),
+                // CP plan ended Mon 9 March, referred Mon 30 March: 9 Mar + 10 WD: 10-13 (4), 16-20 (9), 23 (10) =
+                // Mon 23 March, already overdue when the plan is referred; the plan starts on the step-down date.
+                rule("NOT-01", "step-down referred after the CP plan ended: overdue from the referral, starts on the "
+                        + "step-down", plan(STEP_DOWN_FROM_CHILD_PROTECTION, "2026-03-30", "2026-03-09"))
+                        .asOf("2026-03-30")
+                        .noProblems()
+                        .expect(INITIAL_MEETING, "2026-03-23", OVERDUE)
+                        .startDate("2026-03-09")
+                        .overdue(true),
+                rule("§1", "asOf between a transfer-in trigger and its later referral: the plan did not exist yet",
+                        plan(TRANSFER_IN, "2026-04-07", "2026-04-01"))
+                        .asOf("2026-04-06")
+                        .problem(ValidationCode.AS_OF_BEFORE_PLAN, "§1")
+                        .count("NOT-01", 0),
+                rule("§1", "after an assessment the trigger may not come before the referral",
+                        plan(AFTER_ASSESSMENT, "2026-04-07", "2026-04-01"))
+                        .asOf("2026-04-07")
+                        .problem(ValidationCode.TRIGGER_BEFORE_REFERRAL, "§1"));
     }
 
     @Override

@@ -28,7 +28,10 @@ public final class PlanGenerator {
     public PlanFacts plan() {
         PlanStartReason reason = pick(PlanStartReason.values());
         LocalDate referral = EPOCH.plusDays(random.nextInt(700));
-        LocalDate trigger = referral.plusDays(random.nextInt(60));
+        // POLICY-RULES.md §9: a trigger that is an outside event (a conference, a discharge from care, a family
+        // becoming resident) may come before the referral; an assessment or a private fostering visit may not.
+        LocalDate trigger = !reason.triggerFollowsReferral() && chance(0.3)
+                ? referral.minusDays(1 + random.nextInt(60)) : referral.plusDays(random.nextInt(60));
         LocalDate allocated = chance(0.5) ? referral.plusDays(random.nextInt(20)) : null;
         Set<PlanFlag> flags = EnumSet.noneOf(PlanFlag.class);
         for (PlanFlag flag : PlanFlag.values()) {
@@ -40,7 +43,7 @@ public final class PlanGenerator {
 
         List<MeetingFact> meetings = new ArrayList<>();
         int count = random.nextInt(13);
-        LocalDate held = trigger.plusDays(random.nextInt(30));
+        LocalDate held = (trigger.isAfter(referral) ? trigger : referral).plusDays(random.nextInt(30));
         for (int i = 0; i < count; i++) {
             MeetingKind kind = i == 0 ? (chance(0.7) ? MeetingKind.PLANNING : MeetingKind.REVIEW)
                     : chance(0.8) ? MeetingKind.REVIEW : MeetingKind.NETWORK;
@@ -72,9 +75,10 @@ public final class PlanGenerator {
                 meetings, events, visits);
     }
 
-    /** A date from shortly before the referral to three years after it. */
+    /** A date from shortly before the referral (or a trigger before it) to three years after it. */
     public LocalDate asOf(PlanFacts plan) {
-        return plan.referralDate().minusDays(10).plusDays(random.nextInt(1100));
+        LocalDate first = plan.triggerDate().isBefore(plan.referralDate()) ? plan.triggerDate() : plan.referralDate();
+        return first.minusDays(10).plusDays(random.nextInt(1100));
     }
 
     /** The plan as it stood at the end of a day: only what is dated on or before it. */

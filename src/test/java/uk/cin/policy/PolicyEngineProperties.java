@@ -101,6 +101,27 @@ class PolicyEngineProperties {
         });
     }
 
+    /**
+     * POLICY-RULES.md §9: a trigger before the referral is refused only for plans that start after an assessment or
+     * for a privately fostered child; whatever the trigger, the plan is judged from its referral on.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void aPlanIsJudgedFromItsReferralWhicheverComesFirst(long seed) {
+        forEachDate(seed, (plan, asOf, e) -> {
+            boolean triggerFirst = plan.triggerDate().isBefore(plan.referralDate());
+            assertThat(e.problems().stream().anyMatch(p -> p.code() == ValidationCode.TRIGGER_BEFORE_REFERRAL))
+                    .isEqualTo(!asOf.isBefore(plan.referralDate()) && triggerFirst
+                            && plan.startReason().triggerFollowsReferral());
+            if (asOf.isBefore(plan.referralDate())) {
+                assertThat(e.deadlines()).isEmpty();
+                assertThat(e.nextMeeting()).isNull();
+                assertThat(e.problems()).extracting(ValidationProblem::code)
+                        .contains(ValidationCode.AS_OF_BEFORE_PLAN);
+            }
+        });
+    }
+
     private interface Check {
         void accept(PlanFacts plan, LocalDate asOf, Evaluation evaluation);
     }

@@ -22,4 +22,9 @@ public enum Anchor {
     public String packName() {
         return packName;
     }
+
+    /** A date of the plan itself, known once and for all (not a meeting or an event that may recur). */
+    public boolean isPlanDate() {
+        return this == REFERRAL || this == TRIGGER || this == ALLOCATION || this == PLAN_START;
+    }
 }

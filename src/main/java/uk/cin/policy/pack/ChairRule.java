@@ -11,6 +11,8 @@ import uk.cin.policy.RuleRef;
  * @param sequence only the meeting with this sequence number (CL8-04); null: any
  * @param finalMeeting only a meeting recorded as final (CAM-07); never the next meeting, which is not known to be final
  * @param firstReviewDueFrom only the first review due on or after plan start plus this (NOT-08, CL8-05, CAM-12)
+ * @param dueByMilestone that review is due on plan start plus firstReviewDueFrom at the latest (NOT-08: the 6-month
+ *     review is held at the 6-month point), and never before the meeting it follows
  * @param chair the chair it sets; null for a focus rule
  * @param focus the focus it marks (TRAJECTORY_REVIEW); null for a chair rule
  */
@@ -21,6 +23,7 @@ public record ChairRule(
         Integer sequence,
         boolean finalMeeting,
         Offset firstReviewDueFrom,
+        boolean dueByMilestone,
         ChairSpec chair,
         String focus) implements PackRule {
 

@@ -5,10 +5,16 @@ import uk.cin.policy.DeadlineKind;
 import uk.cin.policy.PlanEventKind;
 import uk.cin.policy.RuleRef;
 
-/** A milestone counted from plan start, once or repeating ({@code every} not null), met by a plan event. */
+/**
+ * A milestone counted from a plan date, once or repeating ({@code every} not null), met by a plan event.
+ *
+ * @param anchor the plan date it counts from: plan start (NOT-09, LAZ-10), or the referral (DER-10: the case is open
+ *     from its referral); the milestone exists as soon as that date is known
+ */
 public record MilestoneRule(
         RuleRef ref,
         Condition when,
+        Anchor anchor,
         Offset at,
         Offset every,
         DeadlineKind deadline,

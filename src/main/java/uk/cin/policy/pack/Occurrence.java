@@ -7,7 +7,9 @@ public enum Occurrence {
     /** NETWORK meetings: a series of their own (DER-01, DER-02). */
     NETWORK_MEETING("network-meeting"),
     /** Visits at which the child was seen (LAZ-05). */
-    CHILD_SEEN_VISIT("child-seen-visit");
+    CHILD_SEEN_VISIT("child-seen-visit"),
+    /** Plan events of the kind the rule names (CAM-13: case summaries), each counted from the one before. */
+    PLAN_EVENT("plan-event");
 
     private final String packName;
 
@@ -17,5 +19,10 @@ public enum Occurrence {
 
     public String packName() {
         return packName;
+    }
+
+    /** Meetings have chairs; visits and events do not, and count from plan start. */
+    public boolean isMeeting() {
+        return this == CIN_MEETING || this == NETWORK_MEETING;
     }
 }

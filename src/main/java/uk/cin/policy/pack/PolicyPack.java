@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.cin.policy.PlanEventKind;
 
 /**
  * One authority's procedure as computable rules: durations, units, calendar, roles, rule ids and summaries. Rules
@@ -20,6 +21,7 @@ public final class PolicyPack {
     private final String source;
     private final List<PackRule> rules;
     private final Map<Occurrence, List<SeriesRule>> series = new EnumMap<>(Occurrence.class);
+    private final Map<PlanEventKind, List<SeriesRule>> eventSeries = new EnumMap<>(PlanEventKind.class);
     private final List<DeadlineRule> deadlineRules;
     private final List<MilestoneRule> milestoneRules;
     private final List<BeforeMeetingRule> beforeMeetingRules;
@@ -43,6 +45,10 @@ public final class PolicyPack {
                     .filter(r -> r instanceof SeriesRule s && s.occurrence() == occurrence)
                     .map(SeriesRule.class::cast).toList());
         }
+        for (SeriesRule rule : series.get(Occurrence.PLAN_EVENT)) {
+            eventSeries.computeIfAbsent(rule.event(), kind -> new ArrayList<>()).add(rule);
+        }
+        eventSeries.replaceAll((kind, list) -> List.copyOf(list));
         this.deadlineRules = only(DeadlineRule.class);
         this.milestoneRules = only(MilestoneRule.class);
         this.beforeMeetingRules = only(BeforeMeetingRule.class);
@@ -87,6 +93,11 @@ public final class PolicyPack {
 
     public List<SeriesRule> seriesRules(Occurrence occurrence) {
         return series.get(occurrence);
+    }
+
+    /** The plan-event series, by the kind of event that fills them, each list in pack order. */
+    public Map<PlanEventKind, List<SeriesRule>> eventSeries() {
+        return eventSeries;
     }
 
     public List<DeadlineRule> deadlineRules() {

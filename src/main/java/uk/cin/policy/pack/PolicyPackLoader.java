@@ -50,15 +50,15 @@ public final class PolicyPackLoader {
     private static final Pattern DURATION = Pattern.compile("(-?\\d+)\\s+([a-z-]+)");
     private static final Set<String> PACK_KEYS = Set.of("code", "name", "policyVersion", "calendar", "source", "rules");
     private static final Map<String, Set<String>> RULE_KEYS = Map.of(
-            "series", keys("occurrence", "slot", "anchor", "due", "agreed", "deadline", "meetingKind", "chair",
-                    "responsible", "onlyWhileDueWithin", "limitRule", "exception"),
+            "series", keys("occurrence", "event", "slot", "anchor", "due", "agreed", "deadline", "meetingKind",
+                    "chair", "responsible", "onlyWhileDueWithin", "limitRule", "exception"),
             "deadline", keys("anchor", "meetings", "anchorEvent", "alternatives", "due", "deadline", "metBy",
                     "responsible"),
-            "milestone", keys("at", "every", "deadline", "metBy", "responsible"),
+            "milestone", keys("anchor", "at", "every", "deadline", "metBy", "responsible"),
             "before-meeting", keys("meetings", "before", "deadline", "metBy", "responsible"),
-            "chair", keys("slot", "sequence", "finalMeeting", "firstReviewDueFrom", "chair"),
-            "focus", keys("slot", "sequence", "finalMeeting", "firstReviewDueFrom", "focus"),
-            "closure-guard", keys("anchor", "minimum"),
+            "chair", keys("slot", "sequence", "finalMeeting", "firstReviewDueFrom", "dueByMilestone", "chair"),
+            "focus", keys("slot", "sequence", "finalMeeting", "firstReviewDueFrom", "dueByMilestone", "focus"),
+            "closure-guard", keys("anchor", "minimum", "untilHeld"),
             "suppress", keys("occurrences"),
             "limit", keys());
 
@@ -163,6 +163,8 @@ public final class PolicyPackLoader {
         private String rule = null;
         private final Map<String, RuleRef> refs = new LinkedHashMap<>();
         private final Map<String, String> pendingRefs = new HashMap<>();
+        /** Rules named by closure guards' untilHeld, with the guard that names each, checked once all are read. */
+        private final Map<String, String> heldGuards = new LinkedHashMap<>();
 
         FileReader(String file) {
             this.file = file;
@@ -209,6 +211,14 @@ public final class PolicyPackLoader {
                 rule = r.get("id") != null ? String.valueOf(r.get("id")) : "#" + position;
                 rules.add(rule(r));
             }
+            for (Map.Entry<String, String> guard : heldGuards.entrySet()) {
+                rule = guard.getValue();
+                boolean meetingSeries = rules.stream().anyMatch(p -> p instanceof SeriesRule s
+                        && s.occurrence() == Occurrence.CIN_MEETING && s.ref().id().equals(guard.getKey()));
+                if (!meetingSeries) {
+                    throw fail("'untilHeld' names rule " + guard.getKey() + ", which sets no CIN meeting");
+                }
+            }
             rule = null;
             return new PolicyPack(code, name, version, calendar, source, rules);
         }
@@ -233,7 +243,13 @@ public final class PolicyPackLoader {
                         throw fail("'every' must be a positive duration in the same unit as 'at' (" + at.unit()
                                 .packName() + ")");
                     }
-                    yield new MilestoneRule(ref, when, at, every, enumValue(DeadlineKind.class, r, "deadline", true),
+                    Anchor anchor = r.get("anchor") == null ? Anchor.PLAN_START : anchor(r, "anchor", true);
+                    if (!anchor.isPlanDate()) {
+                        throw fail("a milestone counts from a plan date (trigger, referral, allocation, plan-start), "
+                                + "not " + anchor.packName());
+                    }
+                    yield new MilestoneRule(ref, when, anchor, at, every,
+                            enumValue(DeadlineKind.class, r, "deadline", true),
                             enumValue(PlanEventKind.class, r, "metBy", true), role(r.get("responsible"),
                             "responsible", true));
                 }
@@ -242,8 +258,7 @@ public final class PolicyPackLoader {
                         enumValue(PlanEventKind.class, r, "metBy", true), role(r.get("responsible"), "responsible",
                         true));
                 case "chair", "focus" -> chairRule(r, ref, when, type.equals("focus"));
-                case "closure-guard" -> new ClosureGuardRule(ref, when, anchor(r, "anchor", true),
-                        offset(r, "minimum", true));
+                case "closure-guard" -> closureGuard(r, ref, when);
                 case "suppress" -> {
                     List<Occurrence> occurrences = new ArrayList<>();
                     for (Object o : list(r.get("occurrences"), "occurrences", true)) {
@@ -295,22 +310,62 @@ public final class PolicyPackLoader {
                 throw fail("the first slot of a series has no previous occurrence to count from");
             }
             ChairSpec chair = r.get("chair") == null ? null : chairSpec(r.get("chair"));
-            if (chair == null && occurrence != Occurrence.CHILD_SEEN_VISIT) {
+            if (chair == null && occurrence.isMeeting()) {
                 throw fail("a meeting series rule needs a 'chair'");
             }
-            SeriesRule.IntervalException exception = null;
-            if (r.get("exception") != null) {
-                Map<String, Object> e = map(r.get("exception"), "exception");
+            PlanEventKind event = enumValue(PlanEventKind.class, r, "event", occurrence == Occurrence.PLAN_EVENT);
+            if (occurrence == Occurrence.PLAN_EVENT) {
+                // Events have no chair and agree nothing; they count from plan start, each from the one before.
+                if (chair != null || r.get("meetingKind") != null || bool(r, "agreed")) {
+                    throw fail("a plan-event series has no 'chair', 'meetingKind' or 'agreed'");
+                }
+                if (anchor != Anchor.PLAN_START && anchor != Anchor.PREVIOUS) {
+                    throw fail("a plan-event series counts from plan-start, not " + anchor.packName());
+                }
+                if (r.get("deadline") == null || r.get("responsible") == null) {
+                    throw fail("a plan-event series needs a 'deadline' and who is 'responsible'");
+                }
+            } else if (event != null) {
+                throw fail("'event' applies only to a plan-event series");
+            }
+            // One exception, or a list of them tried in order (CL8-06 for a disabled child, then CL8-03 for any).
+            Object exceptionNode = r.get("exception");
+            List<?> exceptionNodes = exceptionNode == null ? List.of()
+                    : exceptionNode instanceof List<?> list ? list : List.of(exceptionNode);
+            if (exceptionNode != null && exceptionNodes.isEmpty()) {
+                throw fail("'exception' must be a mapping or a non-empty list of them");
+            }
+            List<SeriesRule.IntervalException> exceptions = new ArrayList<>();
+            for (Object node : exceptionNodes) {
+                Map<String, Object> e = map(node, "exception");
                 unknownKeys(e, Set.of("rule", "requiresDisabledChild", "limit"), "exception");
-                exception = new SeriesRule.IntervalException(citedRule(text(e, "rule", true), "exception.rule"),
-                        bool(e, "requiresDisabledChild"), offset(e, "limit", false));
+                exceptions.add(new SeriesRule.IntervalException(citedRule(text(e, "rule", true), "exception.rule"),
+                        bool(e, "requiresDisabledChild"), offset(e, "limit", false)));
             }
             String limitRule = text(r, "limitRule", false);
             return new SeriesRule(ref, when, occurrence, slots, anchor, offset(r, "due", true), bool(r, "agreed"),
                     enumValue(DeadlineKind.class, r, "deadline", false),
                     enumValue(MeetingKind.class, r, "meetingKind", false), chair,
                     role(r.get("responsible"), "responsible", false), offset(r, "onlyWhileDueWithin", false),
-                    limitRule == null ? null : citedRule(limitRule, "limitRule"), exception);
+                    limitRule == null ? null : citedRule(limitRule, "limitRule"), event, exceptions);
+        }
+
+        /** Either a minimum after a plan date (CAM-05) or a meeting that must be held first (DER-07). */
+        private ClosureGuardRule closureGuard(Map<String, Object> r, RuleRef ref, Condition when) {
+            String untilHeld = text(r, "untilHeld", false);
+            if (untilHeld == null) {
+                Anchor anchor = anchor(r, "anchor", true);
+                if (!anchor.isPlanDate()) {
+                    throw fail("a closure guard counts its minimum from a plan date (trigger, referral, allocation, "
+                            + "plan-start), not " + anchor.packName());
+                }
+                return new ClosureGuardRule(ref, when, anchor, offset(r, "minimum", true), null);
+            }
+            if (r.get("anchor") != null || r.get("minimum") != null) {
+                throw fail("a closure guard has either 'untilHeld' or 'anchor' and 'minimum', not both");
+            }
+            heldGuards.put(untilHeld, rule);
+            return new ClosureGuardRule(ref, when, null, null, citedRule(untilHeld, "untilHeld"));
         }
 
         private DeadlineRule deadline(Map<String, Object> r, RuleRef ref, Condition when) {
@@ -330,7 +385,7 @@ public final class PolicyPackLoader {
                 Map<String, Object> a = map(node, "an alternative");
                 unknownKeys(a, Set.of("when", "anchor"), "an alternative");
                 Anchor alternative = anchor(a, "anchor", true);
-                if (alternative == Anchor.MEETING || alternative == Anchor.EVENT || alternative == Anchor.PREVIOUS) {
+                if (!alternative.isPlanDate()) {
                     throw fail("an alternative anchor must be a plan date (trigger, referral, allocation, "
                             + "plan-start)");
                 }
@@ -353,8 +408,13 @@ public final class PolicyPackLoader {
             if (sequence != null && !(sequence instanceof Integer n && n > 0)) {
                 throw fail("'sequence' must be a positive whole number");
             }
+            Offset firstReviewDueFrom = offset(r, "firstReviewDueFrom", false);
+            boolean dueByMilestone = bool(r, "dueByMilestone");
+            if (dueByMilestone && firstReviewDueFrom == null) {
+                throw fail("'dueByMilestone' needs 'firstReviewDueFrom', the milestone the review is due by");
+            }
             return new ChairRule(ref, when, slots(r.get("slot"), false), (Integer) sequence, bool(r, "finalMeeting"),
-                    offset(r, "firstReviewDueFrom", false), focus ? null : chairSpec(r.get("chair")),
+                    firstReviewDueFrom, dueByMilestone, focus ? null : chairSpec(r.get("chair")),
                     focus ? text(r, "focus", true) : null);
         }
 

@@ -1,13 +1,16 @@
 package uk.cin.policy.pack;
 
+import java.util.List;
 import java.util.Set;
 import uk.cin.policy.ChairRole;
 import uk.cin.policy.DeadlineKind;
 import uk.cin.policy.MeetingKind;
+import uk.cin.policy.PlanEventKind;
 import uk.cin.policy.RuleRef;
 
 /**
- * A repeating review (or network meeting, or statutory visit) with a maximum interval. Each slot of the series is due
+ * A repeating review (or network meeting, statutory visit, or plan event such as a case summary) with a maximum
+ * interval. Each slot of the series is due
  * a set time after its anchor (the previous occurrence for LATER slots); a date or interval agreed at the previous
  * meeting can bring it forward ({@code agreed}), and a recorded exception can stretch it.
  *
@@ -20,7 +23,9 @@ import uk.cin.policy.RuleRef;
  * @param responsible who owns the deadline; null for the chair's role
  * @param onlyWhileDueWithin the rule sets a slot only while its due date is within this of plan start (DER-06)
  * @param limitRule the rule to cite when an agreed date or interval is over this rule's limit (CL8-03); null: this one
- * @param exception a recorded reason that allows a longer interval (CL8-06, LAZ-03); null when none may
+ * @param event for a plan-event series, the kind of event that fills its slots (CAM-13: CASE_SUMMARY); else null
+ * @param exceptions recorded reasons that allow a longer interval (CL8-06, CL8-03, LAZ-03), tried in order; the
+ *     first one the meeting's record grants is cited; empty when none may
  */
 public record SeriesRule(
         RuleRef ref,
@@ -36,7 +41,8 @@ public record SeriesRule(
         ChairRole responsible,
         Offset onlyWhileDueWithin,
         RuleRef limitRule,
-        IntervalException exception) implements PackRule {
+        PlanEventKind event,
+        List<IntervalException> exceptions) implements PackRule {
 
     /**
      * A longer interval than the rule allows, permitted with a recorded reason.
@@ -50,6 +56,7 @@ public record SeriesRule(
 
     public SeriesRule {
         slots = Set.copyOf(slots);
+        exceptions = List.copyOf(exceptions);
     }
 
     public RuleRef ruleForLimit() {

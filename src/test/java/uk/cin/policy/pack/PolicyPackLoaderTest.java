@@ -2,6 +2,7 @@ package uk.cin.policy.pack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -39,6 +40,20 @@ class PolicyPackLoaderTest {
                 anchor: trigger
                 due: 10 working-days
                 chair: {role: TEAM_MANAGER}
+            """;
+
+    /** A series of case summaries, each due 90 days after the one before (CAM-13). */
+    private static final String SUMMARIES = """
+              - id: X-02
+                summary: Case summary every 90 days
+                type: series
+                occurrence: plan-event
+                event: CASE_SUMMARY
+                slot: [first, later]
+                anchor: plan-start
+                due: 90 days
+                deadline: CASE_SUMMARY
+                responsible: SOCIAL_WORKER
             """;
 
     private static PolicyPack load(String yaml) {
@@ -91,10 +106,94 @@ class PolicyPackLoaderTest {
                             metBy: MANAGEMENT_OVERSIGHT
                             responsible: SERVICE_MANAGER
                         """, List.of("rule X-02", "'every' must be")),
+                Arguments.of("milestone counted from a meeting", HEADER + GOOD_RULE + """
+                          - id: X-02
+                            summary: Oversight
+                            type: milestone
+                            anchor: meeting
+                            at: 12 months
+                            deadline: MANAGEMENT_OVERSIGHT
+                            metBy: MANAGEMENT_OVERSIGHT
+                            responsible: TEAM_MANAGER
+                        """, List.of("rule X-02", "a milestone counts from a plan date", "not meeting")),
+                Arguments.of("milestone counted from an unknown date", HEADER + GOOD_RULE + """
+                          - id: X-02
+                            summary: Oversight
+                            type: milestone
+                            anchor: birthday
+                            at: 12 months
+                            deadline: MANAGEMENT_OVERSIGHT
+                            metBy: MANAGEMENT_OVERSIGHT
+                            responsible: TEAM_MANAGER
+                        """, List.of("rule X-02", "unknown anchor 'birthday'")),
+                Arguments.of("closure guard on a rule that sets no meeting", HEADER + GOOD_RULE + """
+                          - id: X-02
+                            summary: A limit
+                            type: limit
+                          - partOf: X-02
+                            type: closure-guard
+                            untilHeld: X-02
+                        """, List.of("X-02 (clause)", "'untilHeld' names rule X-02, which sets no CIN meeting")),
+                Arguments.of("closure guard on a rule the pack lacks", HEADER + GOOD_RULE + """
+                          - partOf: X-01
+                            type: closure-guard
+                            untilHeld: X-09
+                        """, List.of("X-01 (clause)", "'untilHeld' names rule X-09, which this pack does not define")),
+                Arguments.of("closure guard with both a meeting and a minimum", HEADER + GOOD_RULE + """
+                          - partOf: X-01
+                            type: closure-guard
+                            untilHeld: X-01
+                            minimum: 3 months
+                        """, List.of("X-01 (clause)", "either 'untilHeld' or 'anchor' and 'minimum'")),
+                Arguments.of("closure guard counted from a meeting", HEADER + GOOD_RULE + """
+                          - partOf: X-01
+                            type: closure-guard
+                            anchor: meeting
+                            minimum: 3 months
+                        """, List.of("X-01 (clause)", "from a plan date", "not meeting")),
+                Arguments.of("a review due by a milestone that is not named", HEADER + GOOD_RULE + """
+                          - id: X-02
+                            summary: Six-month review
+                            type: chair
+                            dueByMilestone: true
+                            chair: {role: TEAM_MANAGER}
+                        """, List.of("rule X-02", "'dueByMilestone' needs 'firstReviewDueFrom'")),
+                Arguments.of("dueByMilestone that is not true or false", HEADER + GOOD_RULE + """
+                          - id: X-02
+                            summary: Six-month review
+                            type: chair
+                            firstReviewDueFrom: 6 months
+                            dueByMilestone: soon
+                            chair: {role: TEAM_MANAGER}
+                        """, List.of("rule X-02", "'dueByMilestone' must be true or false")),
+                Arguments.of("plan-event series without its event", HEADER + GOOD_RULE + SUMMARIES.replace(
+                        "    event: CASE_SUMMARY\n", ""), List.of("rule X-02", "missing 'event'")),
+                Arguments.of("plan-event series of an unknown event", HEADER + GOOD_RULE + SUMMARIES.replace(
+                        "CASE_SUMMARY\n    slot", "TEA_BREAK\n    slot"), List.of("rule X-02",
+                        "unknown PlanEventKind 'TEA_BREAK'")),
+                Arguments.of("plan-event series with a chair", HEADER + GOOD_RULE + SUMMARIES
+                        + "    chair: {role: TEAM_MANAGER}\n", List.of("rule X-02", "has no 'chair'")),
+                Arguments.of("plan-event series counted from the referral", HEADER + GOOD_RULE + SUMMARIES.replace(
+                        "anchor: plan-start", "anchor: referral"), List.of("rule X-02",
+                        "counts from plan-start, not referral")),
+                Arguments.of("plan-event series with no deadline kind", HEADER + GOOD_RULE + SUMMARIES.replace(
+                        "    deadline: CASE_SUMMARY\n", ""), List.of("rule X-02", "needs a 'deadline'")),
+                Arguments.of("an event on a meeting series", HEADER + GOOD_RULE.replace("chair:",
+                        "event: CASE_SUMMARY\n    chair:"), List.of("rule X-01",
+                        "'event' applies only to a plan-event series")),
                 Arguments.of("unknown flag", HEADER + GOOD_RULE + "    when: {flags: {sleepy: true}}\n",
                         List.of("rule X-01", "unknown flag 'sleepy'")),
                 Arguments.of("first slot counted from a previous meeting", HEADER + GOOD_RULE.replace(
                         "anchor: trigger", "anchor: previous"), List.of("rule X-01", "no previous occurrence")),
+                Arguments.of("an empty list of exceptions", HEADER + GOOD_RULE.replace("chair:",
+                        "exception: []\n    chair:"), List.of("rule X-01", "'exception' must be a mapping or a "
+                        + "non-empty list")),
+                Arguments.of("an exception in a list with a misspelt key", HEADER + GOOD_RULE.replace("chair:",
+                        "exception: [{rule: X-01, limt: 6 months}]\n    chair:"),
+                        List.of("rule X-01", "unknown key 'limt' in exception")),
+                Arguments.of("an exception citing a rule the pack lacks", HEADER + GOOD_RULE.replace("chair:",
+                        "exception: [{rule: X-01}, {rule: X-07}]\n    chair:"),
+                        List.of("rule X-01", "'exception.rule' names rule X-07")),
                 Arguments.of("not YAML", "code: [unclosed", List.of("bad.yaml", "not valid YAML")),
                 Arguments.of("no rules", HEADER + "  []\n", List.of("bad.yaml", "'rules' must be a non-empty list")));
     }
@@ -113,6 +212,83 @@ class PolicyPackLoaderTest {
         assertThat(pack.code()).isEqualTo("test");
         assertThat(pack.ruleSummaries()).containsEntry("X-01", "First meeting");
         assertThat(pack.seriesRules(Occurrence.CIN_MEETING)).hasSize(1);
+    }
+
+    @Test
+    void anExceptionIsOneMappingOrAListTriedInOrder() {
+        PolicyPack one = load(HEADER + GOOD_RULE.replace("chair:", "exception: {rule: X-01, limit: 6 months}\n"
+                + "    chair:"));
+        assertThat(one.seriesRules(Occurrence.CIN_MEETING).get(0).exceptions()).singleElement()
+                .satisfies(e -> assertThat(e.limit()).isEqualTo(new Offset(6, TimeUnit.MONTHS)));
+        PolicyPack two = load(HEADER + GOOD_RULE.replace("chair:", "exception:\n"
+                + "      - {rule: X-02, requiresDisabledChild: true}\n      - {rule: X-01}\n    chair:") + """
+                  - id: X-02
+                    summary: Longer for a disabled child
+                    type: limit
+                """);
+        assertThat(two.seriesRules(Occurrence.CIN_MEETING).get(0).exceptions())
+                .extracting(e -> e.rule().id(), SeriesRule.IntervalException::requiresDisabledChild)
+                .containsExactly(tuple("X-02", true), tuple("X-01", false));
+    }
+
+    @Test
+    void aMilestoneCountsFromPlanStartUnlessAnotherPlanDateIsNamed() {
+        String milestone = """
+                  - id: X-02
+                    summary: Oversight
+                    type: milestone
+                    at: 12 months
+                    deadline: MANAGEMENT_OVERSIGHT
+                    metBy: MANAGEMENT_OVERSIGHT
+                    responsible: TEAM_MANAGER
+                """;
+        assertThat(load(HEADER + GOOD_RULE + milestone).milestoneRules()).singleElement()
+                .satisfies(m -> assertThat(m.anchor()).isEqualTo(Anchor.PLAN_START));
+        assertThat(load(HEADER + GOOD_RULE + milestone.replace("type: milestone", "type: milestone\n    anchor: "
+                + "referral")).milestoneRules()).singleElement()
+                .satisfies(m -> assertThat(m.anchor()).isEqualTo(Anchor.REFERRAL));
+    }
+
+    @Test
+    void aClosureGuardWaitsForADateOrForAMeeting() {
+        PolicyPack pack = load(HEADER + GOOD_RULE + """
+                  - partOf: X-01
+                    type: closure-guard
+                    untilHeld: X-01
+                  - partOf: X-01
+                    type: closure-guard
+                    anchor: trigger
+                    minimum: 3 months
+                """);
+        assertThat(pack.closureGuards()).hasSize(2);
+        assertThat(pack.closureGuards().get(0).untilHeld().id()).isEqualTo("X-01");
+        assertThat(pack.closureGuards().get(0).minimum()).isNull();
+        assertThat(pack.closureGuards().get(1).untilHeld()).isNull();
+        assertThat(pack.closureGuards().get(1).minimum()).isEqualTo(new Offset(3, TimeUnit.MONTHS));
+    }
+
+    @Test
+    void aChairRuleMayMakeItsReviewDueByItsMilestone() {
+        String rule = """
+                  - id: X-02
+                    summary: Six-month review
+                    type: chair
+                    firstReviewDueFrom: 6 months
+                    chair: {role: TEAM_MANAGER}
+                """;
+        assertThat(load(HEADER + GOOD_RULE + rule).chairRules().get(0).dueByMilestone()).isFalse();
+        assertThat(load(HEADER + GOOD_RULE + rule.replace("type: chair", "type: chair\n    dueByMilestone: true"))
+                .chairRules().get(0).dueByMilestone()).isTrue();
+    }
+
+    @Test
+    void aPlanEventSeriesIsKeptByItsEventKind() {
+        PolicyPack pack = load(HEADER + GOOD_RULE + SUMMARIES);
+        assertThat(pack.seriesRules(Occurrence.PLAN_EVENT)).singleElement()
+                .satisfies(r -> assertThat(r.event()).isEqualTo(uk.cin.policy.PlanEventKind.CASE_SUMMARY));
+        assertThat(pack.eventSeries()).containsOnlyKeys(uk.cin.policy.PlanEventKind.CASE_SUMMARY);
+        assertThat(pack.seriesRules(Occurrence.CIN_MEETING)).singleElement()
+                .satisfies(r -> assertThat(r.event()).isNull());
     }
 
     @Test
