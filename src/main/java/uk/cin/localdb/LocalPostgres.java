@@ -32,6 +32,11 @@ import org.springframework.boot.SpringApplication;
  * in a folder of the working directory, a free port on loopback, stopped when the JVM stops. PostgreSQL refuses to
  * run as root, so a root process runs the server under an unprivileged account. One server per data folder per JVM:
  * several application contexts in one JVM (tests) share it.
+ *
+ * <p>It runs with PostgreSQL's defaults, so it is as durable as any PostgreSQL: {@code fsync},
+ * {@code synchronous_commit} and {@code full_page_writes} on, a commit acknowledged only once its WAL is on disk.
+ * Other settings are only those asked for ({@code cin.local-db.server-settings}); the tests turn those three off
+ * there, for speed.
  */
 public final class LocalPostgres {
 
@@ -152,7 +157,7 @@ public final class LocalPostgres {
             // pg_ctl passes -o to the server through a shell: every part is a fixed text, a number, or a setting
             // ServerSetting has checked for characters a shell reads.
             StringBuilder options = new StringBuilder("-p " + port
-                    + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200 -c fsync=off -c synchronous_commit=off");
+                    + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200");
             for (ServerSetting setting : serverSettings) {
                 options.append(' ').append(setting.option());
             }
