@@ -2,11 +2,14 @@ package uk.cin.localdb;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -36,7 +39,10 @@ public class LocalDatabaseEnvironmentPostProcessor implements EnvironmentPostPro
         Path dataDir = Path.of(environment.getProperty("cin.local-db.data-dir", ".cin-data/postgres"));
         boolean fresh = environment.getProperty("cin.local-db.fresh", Boolean.class, false);
         boolean packaged = "packaged".equals(environment.getProperty("cin.local-db.binaries", "installed-first"));
-        LocalPostgres server = LocalPostgres.startOrReuse(dataDir, fresh, packaged);
+        // Each entry name=value, checked by ServerSetting: a refused one stops the start, naming the property.
+        List<ServerSetting> serverSettings = Binder.get(environment)
+                .bind("cin.local-db.server-settings", Bindable.listOf(ServerSetting.class)).orElse(List.of());
+        LocalPostgres server = LocalPostgres.startOrReuse(dataDir, fresh, packaged, serverSettings);
         log.info("No database configured: using the service's own PostgreSQL, " + server.describe());
 
         Map<String, Object> properties = new HashMap<>();

@@ -15,9 +15,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -30,6 +32,11 @@ import org.springframework.boot.SpringApplication;
  * in a folder of the working directory, a free port on loopback, stopped when the JVM stops. PostgreSQL refuses to
  * run as root, so a root process runs the server under an unprivileged account. One server per data folder per JVM:
  * several application contexts in one JVM (tests) share it.
+ *
+ * <p>It runs with PostgreSQL's defaults, so it is as durable as any PostgreSQL: {@code fsync},
+ * {@code synchronous_commit} and {@code full_page_writes} on, a commit acknowledged only once its WAL is on disk.
+ * Other settings are only those asked for ({@code cin.local-db.server-settings}); the tests turn those three off
+ * there, for speed.
  */
 public final class LocalPostgres {
 
@@ -45,19 +52,23 @@ public final class LocalPostgres {
     private final Path binDir;
     private final String runAs;
     private final int port;
+    private final List<ServerSetting> serverSettings;
     private long startMillis;
 
-    private LocalPostgres(Path dataDir, Path binDir, String runAs, int port) {
+    private LocalPostgres(Path dataDir, Path binDir, String runAs, int port, List<ServerSetting> serverSettings) {
         this.dataDir = dataDir;
         this.binDir = binDir;
         this.runAs = runAs;
         this.port = port;
+        this.serverSettings = serverSettings;
     }
 
     /** Where it runs and how long it took to start, for the service's log. */
     public String describe() {
         return "127.0.0.1:" + port + ", data in " + dataDir + ", binaries in " + binDir
-                + (runAs == null ? "" : ", running as " + runAs) + ", started in " + startMillis + " ms";
+                + (runAs == null ? "" : ", running as " + runAs)
+                + (serverSettings.isEmpty() ? "" : ", with " + serverSettings)
+                + ", started in " + startMillis + " ms";
     }
 
     public String r2dbcUrl() {
@@ -81,12 +92,32 @@ public final class LocalPostgres {
      * @param packagedOnly use the binaries packaged with the service even where PostgreSQL is installed
      */
     public static synchronized LocalPostgres startOrReuse(Path dataDir, boolean fresh, boolean packagedOnly) {
+        return startOrReuse(dataDir, fresh, packagedOnly, List.of());
+    }
+
+    /**
+     * @param serverSettings settings the server starts with beyond PostgreSQL's defaults; a server this JVM already
+     *     runs for the folder is reused only when it was started with the same ones
+     */
+    public static synchronized LocalPostgres startOrReuse(Path dataDir, boolean fresh, boolean packagedOnly,
+            List<ServerSetting> serverSettings) {
+        List<ServerSetting> settings = List.copyOf(serverSettings);
+        Set<String> names = new HashSet<>();
+        for (ServerSetting setting : settings) {
+            if (!names.add(setting.name())) {
+                throw new IllegalArgumentException("PostgreSQL setting " + setting.name() + " is given twice");
+            }
+        }
         Path dir = dataDir.toAbsolutePath().normalize();
         LocalPostgres running = RUNNING.get(dir);
         if (running != null) {
+            if (!running.serverSettings.equals(settings)) {
+                throw new IllegalStateException("The local PostgreSQL of " + dir + " already runs with settings "
+                        + running.serverSettings + ", not " + settings);
+            }
             return running;
         }
-        LocalPostgres started = start(dir, fresh, packagedOnly);
+        LocalPostgres started = start(dir, fresh, packagedOnly, settings);
         RUNNING.put(dir, started);
         // Stopped when the JVM exits, after Spring Boot's shutdown hook has closed the service (a graceful shutdown
         // still answers requests in flight, which need the database).
@@ -94,7 +125,8 @@ public final class LocalPostgres {
         return started;
     }
 
-    private static LocalPostgres start(Path dir, boolean fresh, boolean packagedOnly) {
+    private static LocalPostgres start(Path dir, boolean fresh, boolean packagedOnly,
+            List<ServerSetting> serverSettings) {
         long began = System.nanoTime();
         String runAs = isRoot() ? unprivilegedAccount() : null;
         try {
@@ -122,11 +154,17 @@ public final class LocalPostgres {
                 Files.deleteIfExists(pgdata.resolve("postmaster.pid"));
             }
             int port = freePort();
+            // pg_ctl passes -o to the server through a shell: every part is a fixed text, a number, or a setting
+            // ServerSetting has checked for characters a shell reads.
+            StringBuilder options = new StringBuilder("-p " + port
+                    + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200");
+            for (ServerSetting setting : serverSettings) {
+                options.append(' ').append(setting.option());
+            }
             run(List.of(bin.resolve("pg_ctl").toString(), "-D", pgdata.toString(), "-l",
-                    dir.resolve("postgres.log").toString(), "-w", "-t", "60", "-o",
-                    "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
-                            + " -c max_connections=200 -c fsync=off -c synchronous_commit=off", "start"), runAs, 90);
-            LocalPostgres server = new LocalPostgres(dir, bin, runAs, port);
+                    dir.resolve("postgres.log").toString(), "-w", "-t", "60", "-o", options.toString(), "start"),
+                    runAs, 90);
+            LocalPostgres server = new LocalPostgres(dir, bin, runAs, port, serverSettings);
             server.createDatabase();
             server.startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
             return server;

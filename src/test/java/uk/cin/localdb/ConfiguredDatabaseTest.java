@@ -3,7 +3,6 @@ package uk.cin.localdb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,7 +17,7 @@ class ConfiguredDatabaseTest {
         // A database that exists apart from the service: the one the tests run on. Fresh, as the test configuration
         // asks: whichever test starts it first, nothing is left from an earlier run (a stale receipt for a
         // clientMutationId would answer a later test's mutation).
-        LocalPostgres database = LocalPostgres.startOrReuse(Path.of("target/test-postgres"), true);
+        LocalPostgres database = TestDatabase.start();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CinApplication.class).run(
                 "--server.port=0",
                 "--spring.r2dbc.url=" + database.r2dbcUrl(), "--spring.r2dbc.username=cin_app",
@@ -33,7 +32,7 @@ class ConfiguredDatabaseTest {
 
     @Test
     void theServiceRefusesToRunAsARoleThatRowLevelSecurityDoesNotBind() {
-        LocalPostgres database = LocalPostgres.startOrReuse(Path.of("target/test-postgres"), true);
+        LocalPostgres database = TestDatabase.start();
         // cin owns the schema and is a superuser: every authority's rows would be visible to it.
         assertThatThrownBy(() -> new SpringApplicationBuilder(CinApplication.class).run("--server.port=0",
                 "--spring.r2dbc.url=" + database.r2dbcUrl(), "--spring.r2dbc.username=cin",

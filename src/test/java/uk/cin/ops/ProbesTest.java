@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,6 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.reactive.function.client.WebClient;
 import uk.cin.CinApplication;
 import uk.cin.localdb.LocalPostgres;
+import uk.cin.localdb.TestDatabase;
 
 /**
  * Kubernetes' probes: readiness is DOWN (503) while PostgreSQL cannot be reached and UP again when it can; liveness
@@ -124,7 +124,7 @@ class ProbesTest {
 
     @Test
     void readinessFollowsTheDatabaseAndLivenessDoesNot() throws IOException {
-        LocalPostgres database = LocalPostgres.startOrReuse(Path.of("target/test-postgres"), true);
+        LocalPostgres database = TestDatabase.start();
         int databasePort = Integer.parseInt(database.jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1"));
         try (Relay relay = new Relay(databasePort);
                 ConfigurableApplicationContext context = new SpringApplicationBuilder(CinApplication.class).run(
