@@ -122,6 +122,5 @@ create trigger audit_event_no_truncate before truncate on audit_event
 -- bypass row-level security. It is granted what it uses and no more.
 grant select, insert, update, delete on family, child, cin_plan, meeting, attendee, plan_event, visit,
     plan_deadline, mutation_receipt, deadline_change, sweep_day to "${appRole}";
-grant select, insert on audit_event to "${appRole}";
-revoke update, delete, truncate on audit_event from public;
-grant usage, select on sequence deadline_change_id_seq, audit_event_id_seq to "${appRole}";
+-- The audit log's grants are made where it lives, by its owner (009-audit-grants).
+grant usage, select on sequence deadline_change_id_seq to "${appRole}";

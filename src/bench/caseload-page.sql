@@ -10,5 +10,5 @@ select * from plan_event where plan_id = any(array(select id from cin_plan where
 select * from visit where plan_id = any(array(select id from cin_plan where authority_code = 'camden' and status = 'OPEN' order by id limit 50)) order by visited_on, created_at, id;
 select c.*, f.team from child c join family f on f.id = c.family_id where c.id = any(array(select child_id from cin_plan where authority_code = 'camden' and status = 'OPEN' order by id limit 50));
 select id, authority_code, team, name from family where id = any(array(select c.family_id from cin_plan p join child c on c.id = p.child_id where p.authority_code = 'camden' and p.status = 'OPEN' order by p.id limit 50));
-insert into audit_event (caller, role, action, operation, child_id, fields) select 'pgbench', 'TEAM_MANAGER', 'READ', 'caseload', t.child, '{givenName,familyName}' from unnest(array(select child_id from cin_plan where authority_code = 'camden' and status = 'OPEN' order by id limit 50)) as t(child);
+insert into audit.audit_event (caller, role, action, operation, child_id, fields) select 'pgbench', 'TEAM_MANAGER', 'READ', 'caseload', t.child, '{givenName,familyName}' from unnest(array(select child_id from cin_plan where authority_code = 'camden' and status = 'OPEN' order by id limit 50)) as t(child);
 COMMIT;

@@ -54,7 +54,7 @@ public class AuditLog {
         UUID[] objects = subjects.stream().map(AuditTrail.Subject::objectId).toArray(UUID[]::new);
         String[] fields = subjects.stream().map(s -> String.join(",", new TreeSet<>(read.get(s))))
                 .toArray(String[]::new);
-        return db.sql("insert into audit_event (caller, role, action, operation, child_id, object_type, object_id,"
+        return db.sql("insert into audit.audit_event (caller, role, action, operation, child_id, object_type, object_id,"
                         + " fields) select :caller, :role, 'READ', :operation, coalesce(t.child, (select p.child_id"
                         + " from meeting m join cin_plan p on p.id = m.plan_id where t.type = 'Meeting'"
                         + " and m.id = t.object)), t.type, t.object, string_to_array(t.fields, ',')"
@@ -68,7 +68,7 @@ public class AuditLog {
     /** A write or a refused write: what it was about (the record, the child), where known. */
     public Mono<Void> write(Caller caller, Action action, String mutation, GlobalId.NodeType objectType,
             UUID objectId, UUID childId) {
-        var insert = db.sql("insert into audit_event (caller, role, action, operation, object_type, object_id,"
+        var insert = db.sql("insert into audit.audit_event (caller, role, action, operation, object_type, object_id,"
                         + " child_id) values (:caller, :role, :action, :operation, :type, :object, :child)")
                 .bind("caller", caller.id()).bind("role", caller.role().name()).bind("action", action.name())
                 .bind("operation", mutation);
@@ -80,7 +80,7 @@ public class AuditLog {
 
     /** Newest first, optionally for one child, before an event id. */
     public Flux<AuditEvent> page(UUID childId, Long before, int limit) {
-        String sql = "select * from audit_event where true" + (childId == null ? "" : " and child_id = :child")
+        String sql = "select * from audit.audit_event where true" + (childId == null ? "" : " and child_id = :child")
                 + (before == null ? "" : " and id < :before") + " order by id desc limit :limit";
         var spec = db.sql(sql).bind("limit", limit);
         if (childId != null) {

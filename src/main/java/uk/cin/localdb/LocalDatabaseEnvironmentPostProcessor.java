@@ -22,6 +22,8 @@ import org.springframework.core.env.MapPropertySource;
 public class LocalDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     public static final String LOCAL_PROFILE = "local";
+    /** Set when the service runs its own PostgreSQL. */
+    static final String RUNNING = "cin.local-db.running";
 
     private final Log log;
 
@@ -43,9 +45,13 @@ public class LocalDatabaseEnvironmentPostProcessor implements EnvironmentPostPro
         List<ServerSetting> serverSettings = Binder.get(environment)
                 .bind("cin.local-db.server-settings", Bindable.listOf(ServerSetting.class)).orElse(List.of());
         LocalPostgres server = LocalPostgres.startOrReuse(dataDir, fresh, packaged, serverSettings);
+        // Migrations run next, as the schema's owner; once they have, LocalAuditSeal takes this back.
+        server.allowAuditMigrations();
         log.info("No database configured: using the service's own PostgreSQL, " + server.describe());
 
         Map<String, Object> properties = new HashMap<>();
+        properties.put(RUNNING, "true");
+        properties.put("cin.local-db.data-dir", dataDir.toString());
         properties.put("spring.r2dbc.url", server.r2dbcUrl());
         properties.put("spring.r2dbc.username", LocalPostgres.APP_USER);
         properties.put("spring.r2dbc.password", LocalPostgres.APP_USER);

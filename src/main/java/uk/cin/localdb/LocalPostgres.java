@@ -42,8 +42,18 @@ public final class LocalPostgres {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
     private static final Map<Path, LocalPostgres> RUNNING = new ConcurrentHashMap<>();
-    /** Owns the schema; Liquibase migrates as this role. */
+    /**
+     * The cluster's superuser, made by initdb: creates the roles and the database, and nothing else uses it (data
+     * folders made before it existed have {@link #USER} as their superuser instead).
+     */
+    public static final String ADMIN_USER = "cin_admin";
+    /** Owns the schema, not a superuser (row-level security binds it too); Liquibase migrates as this role. */
     public static final String USER = "cin";
+    /**
+     * Owns the audit log, and logs in as nobody: the migration login holds it only while migrations run (see
+     * {@link #sealAuditLog()}), so afterwards only a superuser could change the log.
+     */
+    public static final String AUDIT_OWNER = "cin_audit";
     /** The service's own role: no superuser, no owner, so row-level security applies to it. */
     public static final String APP_USER = "cin_app";
     public static final String DATABASE = "cin";
@@ -145,7 +155,7 @@ public final class LocalPostgres {
             }
             Path pgdata = dir.resolve("pgdata");
             if (!Files.exists(pgdata.resolve("PG_VERSION"))) {
-                run(List.of(bin.resolve("initdb").toString(), "-D", pgdata.toString(), "-U", USER,
+                run(List.of(bin.resolve("initdb").toString(), "-D", pgdata.toString(), "-U", ADMIN_USER,
                         "--auth=trust", "--encoding=UTF8", "--no-locale"), runAs, 120);
             } else if (Files.exists(pgdata.resolve("postmaster.pid"))) {
                 // Left behind by a run that was killed: stop whatever is there before starting afresh.
@@ -174,28 +184,77 @@ public final class LocalPostgres {
     }
 
     private void createDatabase() {
-        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-        try (Connection c = DriverManager.getConnection(url, USER, "");
-                PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, DATABASE);
-            try (ResultSet rs = exists.executeQuery()) {
-                if (!rs.next()) {
-                    try (Statement create = c.createStatement()) {
-                        create.execute("create database " + DATABASE);
+        try (Connection c = admin("postgres")) {
+            try (Statement roles = c.createStatement()) {
+                roles.execute(role(USER, "login nosuperuser nocreaterole nobypassrls password '" + USER + "'"));
+                roles.execute(role(APP_USER, "login nosuperuser nobypassrls password '" + APP_USER + "'"));
+                roles.execute(role(AUDIT_OWNER, "nologin nosuperuser"));
+            }
+            try (PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+                exists.setString(1, DATABASE);
+                try (ResultSet rs = exists.executeQuery(); Statement create = c.createStatement()) {
+                    if (!rs.next()) {
+                        create.execute("create database " + DATABASE + " owner " + USER);
                     }
                 }
-            }
-            try (Statement role = c.createStatement()) {
-                role.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = '" + APP_USER
-                        + "') then create role " + APP_USER + " login nosuperuser nobypassrls password '" + APP_USER
-                        + "'; end if; end $$");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the local database: " + e.getMessage(), e);
         }
     }
 
-    /** Stops the server; it is started again by the next run. */
+    /**
+     * For the migrations' run, as a DBA would grant it: the migration login holds the audit log's owner role, so
+     * that a migration may move or change the log ({@link #sealAuditLog()} takes it back).
+     */
+    public void allowAuditMigrations() {
+        try (Connection c = admin(DATABASE); Statement grant = c.createStatement()) {
+            grant.execute("grant " + AUDIT_OWNER + " to " + USER);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not open the local audit log to migrations: " + e.getMessage(), e);
+        }
+    }
+
+    private static String role(String name, String attributes) {
+        return "do $$ begin if not exists (select 1 from pg_roles where rolname = '" + name + "') then create role "
+                + name + " " + attributes + "; end if; end $$";
+    }
+
+    /** A superuser's connection: the cluster's admin, or in a data folder made before it, the schema's owner. */
+    private Connection admin(String database) throws SQLException {
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+        try {
+            return DriverManager.getConnection(url, ADMIN_USER, "");
+        } catch (SQLException noAdmin) {
+            log.warn("The local database in {} was made before it had an admin of its own: its schema owner is a "
+                    + "superuser there, so nothing stops it changing the audit log. Start it fresh "
+                    + "(cin.local-db.fresh=true, which deletes its data) for the separation of roles.", dataDir);
+            return DriverManager.getConnection(url, USER, "");
+        }
+    }
+
+    /**
+     * Once the migrations have run: the migration login no longer holds the audit log's owner, so neither it nor the
+     * service can alter, disable or drop the log; only a superuser could.
+     */
+    public void sealAuditLog() {
+        try (Connection c = admin(DATABASE); Statement revoke = c.createStatement()) {
+            revoke.execute("revoke " + AUDIT_OWNER + " from " + USER);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not seal the local audit log: " + e.getMessage(), e);
+        }
+    }
+
+    /** A connection as the cluster's superuser, for tests that look past row-level security. */
+    public Connection superuser() throws SQLException {
+        return admin(DATABASE);
+    }
+
+    /** The server running for this data folder in this JVM, if any. */
+    public static Optional<LocalPostgres> running(Path dataDir) {
+        return Optional.ofNullable(RUNNING.get(dataDir.toAbsolutePath().normalize()));
+    }
+
     public void stop() {
         runQuietly(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.resolve("pgdata").toString(), "-m",
                 "fast", "-w", "stop"), runAs);

@@ -162,6 +162,6 @@ class StrictDatesTest {
         return scope.mono("camden", db.sql("select (select count(*) from family) + (select count(*) from child)"
                 + " + (select count(*) from cin_plan) + (select count(*) from meeting)"
                 + " + (select count(*) from plan_event) + (select count(*) from visit)"
-                + " + (select count(*) from audit_event)").map(r -> r.get(0, Long.class)).one()).block();
+                + " + (select count(*) from audit.audit_event)").map(r -> r.get(0, Long.class)).one()).block();
     }
 }

@@ -46,7 +46,7 @@ class GenerateCommandTest {
 
         // The smallest share (nottinghamshire: 2 of 30) is served like any plan: with its child and its deadlines.
         String planId;
-        try (Connection owner = DriverManager.getConnection(jdbcUrl, "cin", "cin");
+        try (Connection owner = uk.cin.localdb.TestDatabase.start().superuser();
                 Statement statement = owner.createStatement();
                 ResultSet rows = statement.executeQuery("select p.id from cin_plan p join child c on c.id = p.child_id"
                         + " join family f on f.id = c.family_id where f.authority_code = 'nottinghamshire'"
@@ -69,7 +69,7 @@ class GenerateCommandTest {
     }
 
     private Map<String, Long> counts() throws Exception {
-        try (Connection owner = DriverManager.getConnection(jdbcUrl, "cin", "cin");
+        try (Connection owner = uk.cin.localdb.TestDatabase.start().superuser();
                 Statement statement = owner.createStatement();
                 ResultSet rows = statement.executeQuery("select (select count(*) from family), (select count(*) from"
                         + " child), (select count(*) from cin_plan), (select count(*) from meeting),"

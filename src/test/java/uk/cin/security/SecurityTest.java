@@ -33,6 +33,8 @@ import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClien
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import uk.cin.api.Api;
+import uk.cin.localdb.LocalPostgres;
+import uk.cin.localdb.TestDatabase;
 
 /** Authentication, row-level security, the audit log, and subscriptions' tokens. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -63,7 +65,7 @@ class SecurityTest {
                 "2026-10-01");
         // The service's own role, with the application's filters left out entirely: whole tables read.
         for (String table : List.of("family", "child", "cin_plan", "plan_deadline", "deadline_change",
-                "audit_event")) {
+                "audit.audit_event")) {
             List<String> authorities = scope.flux("camden", db.sql("select distinct authority_code from " + table)
                     .map(r -> r.get(0, String.class)).all()).collectList().block();
             assertThat(authorities).as(table).containsExactly("camden");
@@ -78,18 +80,41 @@ class SecurityTest {
     }
 
     @Test
-    void theAuditLogCannotBeChangedNotEvenByItsOwner() throws Exception {
+    void theAuditLogCannotBeChangedByTheServiceNorTheMigrationLoginOnlyBlockedEvenForASuperuser() throws Exception {
         Api api = new Api(tester);
         api.createFamily("camden", "Audited");
-        assertThatThrownBy(() -> scope.mono("camden", db.sql("update audit_event set caller = 'x'").then()).block())
+        assertThatThrownBy(() -> scope.mono("camden", db.sql("update audit.audit_event set caller = 'x'").then())
+                .block()).hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> scope.mono("camden", db.sql("delete from audit.audit_event").then()).block())
                 .hasMessageContaining("permission denied");
-        assertThatThrownBy(() -> scope.mono("camden", db.sql("delete from audit_event").then()).block())
-                .hasMessageContaining("permission denied");
+        // The schema's owner, as which the migrations run, no longer holds the log's owner role.
         try (Connection owner = DriverManager.getConnection(jdbcUrl, "cin", "cin");
                 Statement statement = owner.createStatement()) {
-            assertThatThrownBy(() -> statement.execute("delete from audit_event"))
+            for (String change : List.of("delete from audit.audit_event", "truncate audit.audit_event",
+                    "alter table audit.audit_event disable trigger all", "drop table audit.audit_event",
+                    "drop schema audit cascade", "alter table audit.audit_event owner to cin",
+                    "set role " + LocalPostgres.AUDIT_OWNER)) {
+                assertThatThrownBy(() -> statement.execute(change)).as(change)
+                        .satisfiesAnyOf(e -> assertThat(e).hasMessageContaining("permission denied"),
+                                e -> assertThat(e).hasMessageContaining("must be owner"));
+            }
+        }
+        // Even a superuser's delete meets the log's append-only trigger.
+        try (Connection superuser = TestDatabase.start().superuser();
+                Statement statement = superuser.createStatement()) {
+            assertThat(owner(statement)).isEqualTo(LocalPostgres.AUDIT_OWNER);
+            assertThatThrownBy(() -> statement.execute("delete from audit.audit_event"))
                     .hasMessageContaining("append-only");
-            assertThatThrownBy(() -> statement.execute("truncate audit_event")).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> statement.execute("truncate audit.audit_event"))
+                    .hasMessageContaining("append-only");
+        }
+    }
+
+    private static String owner(Statement statement) throws Exception {
+        try (var rows = statement.executeQuery("select tableowner from pg_tables where schemaname = 'audit'"
+                + " and tablename = 'audit_event'")) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 

@@ -1,0 +1,29 @@
+package uk.cin.localdb;
+
+import java.nio.file.Path;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.stereotype.Component;
+
+/**
+ * With the service's own PostgreSQL: once the migrations have run, the migration login gives up the audit log's
+ * owner role, so that only a superuser could change the log (see LocalPostgres#sealAuditLog).
+ */
+@Component
+@ConditionalOnProperty(LocalDatabaseEnvironmentPostProcessor.RUNNING)
+@DependsOn("liquibase")
+class LocalAuditSeal implements InitializingBean {
+
+    private final Path dataDir;
+
+    LocalAuditSeal(@Value("${cin.local-db.data-dir}") Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        LocalPostgres.running(dataDir).ifPresent(LocalPostgres::sealAuditLog);
+    }
+}
