@@ -38,8 +38,8 @@ import uk.cin.security.TestTokens;
 class FetchSseSubscriberTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** Far less than the keep-alive (spring.graphql.http.sse.keep-alive, 20 s). */
-    private static final Duration PROMPTLY = Duration.ofSeconds(5);
+    /** Half the keep-alive (spring.graphql.http.sse.keep-alive, 20 s), which would also open the response. */
+    private static final Duration PROMPTLY = Duration.ofSeconds(10);
 
     @Autowired
     HttpGraphQlTester tester;
