@@ -50,6 +50,12 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
     }
 
     static final String TOKEN_EXPIRED = "TOKEN_EXPIRED";
+    /**
+     * Reactor context key: a {@link Runnable} that a subscription runs once it hears every change committed from then
+     * on. A transport that can tell its client the subscription is open does so then, and no sooner: a client that
+     * writes as soon as it is told cannot miss its own change ({@link SseSubscriptions} opens the SSE response).
+     */
+    public static final String WHEN_LISTENING = "cin.live.when-listening";
     public static final String SHUTTING_DOWN = "SHUTTING_DOWN";
 
     private final ChangeFeed feed;
@@ -126,7 +132,7 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
     }
 
     private Flux<DeadlineChange> changes(Caller caller, UUID plan, long afterId) {
-        return Flux.defer(() -> {
+        return Flux.deferContextual(context -> {
             // Live changes are buffered from the start, while earlier ones are read: no gap between the two.
             Sinks.Many<DeadlineChange> buffer = Sinks.many().unicast()
                     .onBackpressureBuffer(Queues.<DeadlineChange>get(BUFFER).get());
@@ -140,6 +146,8 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
                     overflow.tryEmitError(new TooSlow());
                 }
             });
+            // Listening: whatever commits from now on reaches this subscriber (earlier changes come from the table).
+            context.<Runnable>getOrEmpty(WHEN_LISTENING).ifPresent(Runnable::run);
             Flux<DeadlineChange> earlier = afterId < 0 ? Flux.empty()
                     : feed.sinceWithPlans(caller.authority(), afterId).filter(c -> visible(c, caller, plan))
                             .doOnNext(c -> behind.incrementAndGet());
