@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import uk.cin.api.ErrorHandling;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import uk.cin.limits.GraphQlThreads;
 import uk.cin.limits.Limits;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
@@ -52,6 +53,7 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
     private final AuditLog audit;
     private final Limits limits;
     private final ExpiringSockets sockets;
+    private final GraphQlThreads threads;
     /** What the interceptor needs of a document: whether it subscribes, and its operation's name for the log. */
     private record Operation(boolean subscription, boolean mutation, String name) {
     }
@@ -59,8 +61,9 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
 
     public CallerInterceptor(ReactiveJwtDecoder decoder, Callers callers, AuthorityScope scope, AuditLog audit,
-            Limits limits, ExpiringSockets sockets) {
+            Limits limits, ExpiringSockets sockets, GraphQlThreads threads) {
         this.limits = limits;
+        this.threads = threads;
         this.sockets = sockets;
         this.decoder = decoder;
         this.callers = callers;
@@ -90,7 +93,8 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        return caller(request).flatMap(caller -> {
+        // Off the event loop before the document is read: parsing, validation and the limits are CPU work.
+        return caller(request).publishOn(threads.scheduler()).flatMap(caller -> {
             AuditTrail trail = new AuditTrail();
             AtomicBoolean stopped = new AtomicBoolean();
             Operation parsed = operation(request);
@@ -110,9 +114,13 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
                                 .put(AuthorityScope.SUBSCRIBER, caller.authority()));
             }
             // Past the time limit the answer goes at once; the transaction is cancelled, so rolled back (nothing
-            // half-written), and PostgreSQL's own statement timeout stops a statement still waiting.
-            return scope.mono(caller.authority(), chain.next(request)
+            // half-written), and PostgreSQL's own statement timeout stops a statement still waiting. The execution
+            // is cancelled with it: graphql-java starts no further field.
+            // The transaction begins on the database driver's event loop: execution is handed back to the GraphQL
+            // threads, and so is the answer once committed (it is encoded where it is emitted).
+            return scope.mono(caller.authority(), chain.next(request).subscribeOn(threads.scheduler())
                             .flatMap(response -> audit.reads(caller, operation, trail.drain()).thenReturn(response)))
+                    .publishOn(threads.scheduler())
                     .timeout(limits.timeout())
                     .onErrorResume(TimeoutException.class, e -> {
                         stopped.set(true);
