@@ -8,8 +8,9 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustom
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import uk.cin.limits.DocumentCache;
 
-/** Scalars, the schema check at start-up, and the clock. */
+/** Scalars, the schema check at start-up, the document cache, and the clock. */
 @Configuration(proxyBeanMethods = false)
 public class GraphQlConfig {
 
@@ -29,6 +30,12 @@ public class GraphQlConfig {
                 throw new IllegalStateException("The GraphQL schema and the controllers disagree: " + report);
             }
         });
+    }
+
+    /** A document sent again is not parsed and validated again. */
+    @Bean
+    GraphQlSourceBuilderCustomizer preparsedDocuments(DocumentCache cache) {
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
     }
 
     /** "Today" for every computed field without asOf: local dates in the configured zone (Europe/London). */

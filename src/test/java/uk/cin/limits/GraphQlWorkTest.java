@@ -33,12 +33,13 @@ import org.springframework.context.annotation.Bean;
 import uk.cin.api.RawGraphQl;
 
 /**
- * GraphQL work never runs on an event loop (Netty's, or the R2DBC driver's, which completes every database read):
- * parsing, validation, the limits walk, every field's fetch and every field's completion run on the GraphQL threads.
- * And once the time limit has answered a request, its execution is stopped: no further field is fetched.
+ * Where GraphQL work runs, and how much of it. It never runs on an event loop (Netty's, or the R2DBC driver's, which
+ * completes every database read): parsing, validation, the limits walk, every field's fetch and every field's
+ * completion run on the GraphQL threads. Once the time limit has answered a request, its execution is stopped: no
+ * further field is fetched. A document sent again is not parsed and validated again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GraphQlThreadsTest {
+class GraphQlWorkTest {
 
     /** Where each step of GraphQL work ran: the step, and the thread's name. */
     record Step(String what, String thread) {
@@ -133,6 +134,38 @@ class GraphQlThreadsTest {
                 "fetch /plans", "complete /plans");
         assertThat(steps).as("every step on a GraphQL thread").allSatisfy(step -> assertThat(step.thread())
                 .as(step.what()).startsWith("cin-graphql-"));
+    }
+
+    private long steps(String what) {
+        return recorder.steps.stream().filter(step -> step.what().equals(what)).count();
+    }
+
+    @Test
+    void aDocumentSentAgainIsNotParsedOrValidatedAgain() {
+        String document = "query Cached($first: Int) { plans(first: $first) { totalCount } authorities { code } }";
+        recorder.steps.clear();
+        Map<String, Object> first = camden.post(document, Map.of("first", 1));
+        assertThat(steps("parse")).isEqualTo(1);
+        assertThat(steps("validation")).isEqualTo(1);
+        // The same text, other variables and another caller: the same answer as if parsed afresh.
+        Map<String, Object> again = camden.post(document, Map.of("first", 2));
+        Map<String, Object> derby = new RawGraphQl(port, uk.cin.security.TestTokens.manager("derby")).post(document,
+                Map.of("first", 1));
+        assertThat(steps("parse")).isEqualTo(1);
+        assertThat(steps("validation")).isEqualTo(1);
+        assertThat(steps("limits and execution")).isEqualTo(3);
+        assertThat(List.of(first, again, derby)).allSatisfy(answer -> assertThat(RawGraphQl.errors(answer)).isEmpty());
+        assertThat(first).isEqualTo(again);
+        // Another text is parsed: the key is the whole text.
+        camden.post(document + " ", Map.of("first", 1));
+        assertThat(steps("parse")).isEqualTo(2);
+        // A document that fails validation is not kept: each time it is refused, afresh.
+        for (int i = 0; i < 2; i++) {
+            Map<String, Object> refused = camden.post("{ plans { noSuchField } }", null);
+            assertThat(RawGraphQl.errors(refused)).extracting(e -> RawGraphQl.extensions(e).get("code"))
+                    .containsOnly("GRAPHQL_VALIDATION_FAILED");
+        }
+        assertThat(steps("validation")).isEqualTo(4);
     }
 
     @Test
