@@ -2,17 +2,13 @@ package uk.cin.security;
 
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
-import graphql.language.Document;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import uk.cin.api.ErrorHandling;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import uk.cin.limits.GraphQlThreads;
 import uk.cin.limits.Limits;
-import graphql.language.OperationDefinition;
-import graphql.parser.Parser;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
@@ -23,6 +19,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import uk.cin.api.Interceptors;
+import uk.cin.api.Operations;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.cin.audit.AuditLog;
@@ -44,8 +41,6 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
      * could still roll back, so such reads must not be cached.
      */
     public static final String WRITING = "cin.writing";
-    private static final String UNNAMED = "(unnamed)";
-    private static final int KNOWN_DOCUMENTS = 1_000;
 
     private final ReactiveJwtDecoder decoder;
     private final Callers callers;
@@ -54,15 +49,12 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
     private final Limits limits;
     private final ExpiringSockets sockets;
     private final GraphQlThreads threads;
-    /** What the interceptor needs of a document: whether it subscribes, and its operation's name for the log. */
-    private record Operation(boolean subscription, boolean mutation, String name) {
-    }
-
-    private final Map<String, Operation> operations = new ConcurrentHashMap<>();
+    private final Operations operations;
 
     public CallerInterceptor(ReactiveJwtDecoder decoder, Callers callers, AuthorityScope scope, AuditLog audit,
-            Limits limits, ExpiringSockets sockets, GraphQlThreads threads) {
+            Limits limits, ExpiringSockets sockets, GraphQlThreads threads, Operations operations) {
         this.limits = limits;
+        this.operations = operations;
         this.threads = threads;
         this.sockets = sockets;
         this.decoder = decoder;
@@ -97,7 +89,12 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
         return caller(request).publishOn(threads.scheduler()).flatMap(caller -> {
             AuditTrail trail = new AuditTrail();
             AtomicBoolean stopped = new AtomicBoolean();
-            Operation parsed = operation(request);
+            Operations.Operation parsed = operations.of(request);
+            WebGraphQlResponse refused = Operations.refusal(request, parsed);
+            if (refused != null) {
+                // Nothing to run: no operation of that name, or one sent over a transport that cannot carry it.
+                return Mono.just(refused);
+            }
             request.configureExecutionInput((input, builder) -> builder.graphQLContext(context -> context
                     .put(Caller.CONTEXT_KEY, caller).put(AuditTrail.CONTEXT_KEY, trail)
                     .put(ErrorHandling.STOPPED, stopped).put(WRITING, parsed.mutation())).build());
@@ -147,34 +144,6 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(context -> context.getAuthentication() instanceof CallerToken token ? token.caller() : null)
                 .switchIfEmpty(Mono.error(new UnauthenticatedException("no bearer token")));
-    }
-
-    private Operation operation(WebGraphQlRequest request) {
-        String key = request.getOperationName() + "\n" + request.getDocument();
-        Operation known = operations.get(key);
-        if (known != null) {
-            return known;
-        }
-        Operation operation;
-        try {
-            Document document = Parser.parse(request.getDocument());
-            operation = document.getDefinitionsOfType(OperationDefinition.class).stream()
-                    .filter(op -> request.getOperationName() == null
-                            || request.getOperationName().equals(op.getName()))
-                    .findFirst()
-                    .map(op -> new Operation(op.getOperation() == OperationDefinition.Operation.SUBSCRIPTION,
-                            op.getOperation() == OperationDefinition.Operation.MUTATION,
-                            op.getName() == null ? UNNAMED : op.getName()))
-                    .orElse(new Operation(false, false, UNNAMED));
-        } catch (RuntimeException e) {
-            // Not a valid document: execution reports why.
-            return new Operation(false, false, UNNAMED);
-        }
-        if (operations.size() >= KNOWN_DOCUMENTS) {
-            operations.clear();
-        }
-        operations.put(key, operation);
-        return operation;
     }
 
     /** No caller: the WebSocket is closed as unauthorized (4401). */

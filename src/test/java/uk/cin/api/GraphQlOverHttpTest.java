@@ -95,6 +95,55 @@ class GraphQlOverHttpTest {
         assertThat(graphQlResponse.body()).contains("\"errors\"").doesNotContain("\"data\"");
     }
 
+    /**
+     * An operationName that picks out no operation: refused before anything runs, with the code Apollo Server uses,
+     * as a GraphQL response without data (200 under application/json, 400 under application/graphql-response+json).
+     * The name is quoted only when it is a GraphQL name; QUOTEME stands for one that is not.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "an unknown name          | {\"query\":\"query A { __typename }\",\"operationName\":\"B\"}                 | no operation named 'B'",
+        "two operations, no name  | {\"query\":\"query A { __typename } query B { __typename }\"}                 | more than one operation",
+        "a name for an anonymous  | {\"query\":\"{ __typename }\",\"operationName\":\"B\"}                        | its only operation has none",
+        "a number                 | {\"query\":\"query A { __typename }\",\"operationName\":5}                     | of the name given",
+        "not a GraphQL name       | {\"query\":\"query A { __typename }\",\"operationName\":\"QUOTEME <b>\"}       | of the name given",
+        "a mutation by wrong name | {\"query\":\"mutation M { __typename }\",\"operationName\":\"QUOTEME.M\"}      | of the name given",
+    })
+    void anOperationNameThatPicksOutNoOperationIsRefusedWithACode(String what, String body, String says) {
+        for (String accept : new String[] {MediaType.APPLICATION_JSON_VALUE, GRAPHQL_RESPONSE}) {
+            Answer answer = post(accept, body);
+            assertThat(answer.status()).isEqualTo(accept.equals(GRAPHQL_RESPONSE) ? 400 : 200);
+            assertThat(answer.contentType()).startsWith(accept);
+            assertThat(answer.body()).contains("\"code\":\"OPERATION_RESOLUTION_FAILURE\"", "\"correlationId\"", says)
+                    .doesNotContain("\"data\"", "QUOTEME", "'5'");
+        }
+    }
+
+    @Test
+    void aNullOperationNameRunsTheOnlyOperation() {
+        assertThat(post(MediaType.APPLICATION_JSON_VALUE, "{\"query\":\"query A { __typename }\","
+                + "\"operationName\":null}").body()).isEqualTo("{\"data\":{\"__typename\":\"Query\"}}");
+    }
+
+    /** A body that is no GraphQL request at all: 400 under either media type, still a GraphQL response with a code. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "an object operationName | {\"query\":\"query A { __typename }\",\"operationName\":{\"QUOTEME\":1}}",
+        "a list operationName    | {\"query\":\"query A { __typename }\",\"operationName\":[\"QUOTEME\"]}",
+        "a number for variables  | {\"query\":\"{ __typename }\",\"variables\":5}",
+        "not JSON                | { \"QUOTEME",
+        "no query                | {\"qeury\":\"QUOTEME\"}",
+    })
+    void aBodyThatIsNoGraphQlRequestIsAGraphQlErrorWithACode(String what, String body) {
+        for (String accept : new String[] {MediaType.APPLICATION_JSON_VALUE, GRAPHQL_RESPONSE}) {
+            Answer answer = post(accept, body);
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.contentType()).startsWith(accept);
+            assertThat(answer.body()).startsWith("{\"errors\":[{\"message\":")
+                    .contains("\"code\":\"BAD_REQUEST\"", "\"correlationId\"").doesNotContain("QUOTEME", "\"data\"");
+        }
+    }
+
     @Test
     void bodiesThatAreNoGraphQlRequestAre400() {
         assertThat(post(MediaType.APPLICATION_JSON_VALUE, "{ \"not JSON").status()).isEqualTo(400);
