@@ -22,13 +22,15 @@ import org.springframework.stereotype.Component;
  * Which operation of its document a request runs, found as graphql-java finds it (the one named by operationName; the
  * only one when none is named; an empty name counts as none), before anything runs: whether it subscribes or writes,
  * and its name for the audit log. A request whose operation cannot be found is refused here with
- * {@code OPERATION_RESOLUTION_FAILURE} (Apollo Server's code for it), before any transaction begins. Kept by name and
- * text, bounded by the characters kept.
+ * {@code OPERATION_RESOLUTION_FAILURE} (Apollo Server's code for it), before any transaction begins; so is an
+ * operation sent over a transport that cannot carry it. Kept by name and text, bounded by the characters kept.
  */
 @Component
 public class Operations {
 
     public static final String OPERATION_RESOLUTION_FAILURE = "OPERATION_RESOLUTION_FAILURE";
+    public static final String SUBSCRIPTION_NEEDS_STREAM = "SUBSCRIPTION_NEEDS_STREAM";
+    public static final String STREAM_NEEDS_SUBSCRIPTION = "STREAM_NEEDS_SUBSCRIPTION";
     public static final String UNNAMED = "(unnamed)";
     /** A name that may be quoted back: a GraphQL name, not too long to read. */
     private static final Pattern QUOTABLE = Pattern.compile("[_A-Za-z][_0-9A-Za-z]{0,63}");
@@ -119,13 +121,27 @@ public class Operations {
                 : chosen.getName(), onlyAnonymous);
     }
 
-    /** The refusal of a request that has nothing to run (its operation was not found), or null when it may run. */
+    /**
+     * The refusal of a request that has nothing to run, or null when it may run: its operation was not found, or it
+     * came over a transport that cannot carry it. A subscription sent as a plain POST would be answered with the
+     * stream object itself serialised as data; a query or mutation sent for server-sent events would run (a mutation
+     * writing) and then be answered that the SSE handler takes subscriptions only.
+     */
     public static WebGraphQlResponse refusal(WebGraphQlRequest request, Operation operation) {
         if (operation.outcome() == Outcome.NOT_FOUND || operation.outcome() == Outcome.NAME_REQUIRED) {
             return notFound(request, operation);
         }
         if (!operation.found()) {
             return null;
+        }
+        Transport transport = Transport.of(request);
+        if (operation.subscription() && transport == Transport.HTTP) {
+            return refusal(request, SUBSCRIPTION_NEEDS_STREAM, "A subscription needs a stream: open a WebSocket to "
+                    + "/graphql (graphql-transport-ws), or POST it with Accept: text/event-stream (server-sent events)");
+        }
+        if (!operation.subscription() && transport == Transport.SSE) {
+            return refusal(request, STREAM_NEEDS_SUBSCRIPTION, "Server-sent events carry subscriptions only: POST "
+                    + "queries and mutations with Accept: application/json or application/graphql-response+json");
         }
         return null;
     }

@@ -2,10 +2,15 @@ package uk.cin.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +36,8 @@ class GraphQlOverHttpTest {
 
     @LocalServerPort
     int port;
+    @Value("${spring.liquibase.url}")
+    String jdbcUrl;
 
     private Answer send(HttpMethod method, String uri, String contentType, String accept, String body) {
         var request = WebClient.create("http://localhost:" + port).method(method).uri(uri)
@@ -142,6 +149,53 @@ class GraphQlOverHttpTest {
             assertThat(answer.body()).startsWith("{\"errors\":[{\"message\":")
                     .contains("\"code\":\"BAD_REQUEST\"", "\"correlationId\"").doesNotContain("QUOTEME", "\"data\"");
         }
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection owner = DriverManager.getConnection(jdbcUrl, "cin", "cin");
+                Statement statement = owner.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /**
+     * A subscription sent as a plain POST was answered {"data":{"prefetch":0,"scanAvailable":true}}: the stream
+     * object itself, serialised. It is refused before anything runs, saying which transports carry subscriptions, and
+     * nothing is written.
+     */
+    @Test
+    void aSubscriptionSentAsAPlainPostIsRefusedAndNothingIsWritten() throws Exception {
+        long audited = count("select count(*) from audit_event");
+        String subscription = "{\"query\":\"subscription { deadlinesChanged { id cause plan { isOverdue } } }\"}";
+        for (String accept : new String[] {MediaType.APPLICATION_JSON_VALUE, GRAPHQL_RESPONSE, null}) {
+            Answer answer = post(accept, subscription);
+            assertThat(answer.status()).isEqualTo(GRAPHQL_RESPONSE.equals(accept) ? 400 : 200);
+            assertThat(answer.body()).contains("\"code\":\"SUBSCRIPTION_NEEDS_STREAM\"", "WebSocket",
+                    "text/event-stream", "\"correlationId\"").doesNotContain("\"data\"", "prefetch");
+        }
+        assertThat(count("select count(*) from audit_event")).isEqualTo(audited);
+    }
+
+    /**
+     * The other way round: a mutation sent for server-sent events ran, and wrote, and was then answered that the SSE
+     * handler takes subscriptions only (without a code). It is refused before anything runs, as the stream's one event.
+     */
+    @Test
+    void aMutationSentForServerSentEventsIsRefusedAndWritesNothing() throws Exception {
+        Answer answer = post(MediaType.TEXT_EVENT_STREAM_VALUE, "{\"query\":\"mutation { createFamily(input: "
+                + "{authorityCode: \\\"camden\\\", name: \\\"ViaEventStream\\\"}) { family { id } } }\"}");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).startsWith("event:next").contains("\"code\":\"STREAM_NEEDS_SUBSCRIPTION\"",
+                "\"correlationId\"", "event:complete");
+        assertThat(count("select count(*) from family where name = 'ViaEventStream'")).isZero();
+        // Any refusal over server-sent events is the stream's one event, with its code.
+        Answer unknown = post(MediaType.TEXT_EVENT_STREAM_VALUE, "{\"query\":\"subscription S { deadlinesChanged "
+                + "{ id } }\",\"operationName\":\"T\"}");
+        assertThat(unknown.body()).startsWith("event:next").contains("\"code\":\"OPERATION_RESOLUTION_FAILURE\"")
+                .doesNotContain("SSE handler");
+        Answer invalid = post(MediaType.TEXT_EVENT_STREAM_VALUE, "{\"query\":\"subscription { noSuchField }\"}");
+        assertThat(invalid.body()).startsWith("event:next").contains("\"code\":\"GRAPHQL_VALIDATION_FAILED\"");
     }
 
     @Test
