@@ -21,7 +21,8 @@ import uk.cin.ops.RequestIds;
  * A failure on the GraphQL endpoint that never became a GraphQL response (a body that is no GraphQL request, an
  * operationName that is not a string, a method or media type the endpoint does not take, an unexpected failure) is
  * answered as one all the same: {@code {"errors": [...]}} with a code and the correlation id, in the media type the
- * client accepts, instead of Spring's generic error body. Its status stays what it was (400, 405, 406, 415, 500).
+ * client accepts, instead of Spring's generic error body. Its status stays what it was (400, 405, 406, 415, 500), but
+ * for the database out of reach: 503, DATABASE_UNAVAILABLE, logged by {@link DatabaseOutage} once in a while.
  * Ahead of Spring Boot's own handler; other paths are left to it.
  */
 @Component
@@ -32,6 +33,12 @@ public class EndpointErrors implements WebExceptionHandler {
     public static final String BAD_REQUEST = "BAD_REQUEST";
 
     private static final Logger log = LoggerFactory.getLogger(EndpointErrors.class);
+
+    private final DatabaseOutage outage;
+
+    public EndpointErrors(DatabaseOutage outage) {
+        this.outage = outage;
+    }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
@@ -60,6 +67,11 @@ public class EndpointErrors implements WebExceptionHandler {
                 default -> "The body is not a GraphQL request: send a JSON object with query (a string) and, if "
                         + "need be, operationName (a string), variables and extensions (objects)";
             };
+        } else if (DatabaseOutage.isOutage(failure)) {
+            outage.failed(failure);
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            code = DatabaseOutage.DATABASE_UNAVAILABLE;
+            message = DatabaseOutage.error(id).getMessage();
         } else {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
             code = "INTERNAL_ERROR";

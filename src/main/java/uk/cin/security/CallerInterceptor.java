@@ -18,12 +18,14 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import uk.cin.api.DatabaseOutage;
 import uk.cin.api.Interceptors;
 import uk.cin.api.Operations;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.cin.audit.AuditLog;
 import uk.cin.audit.AuditTrail;
+import uk.cin.ops.RequestIds;
 
 /**
  * Every GraphQL operation runs as its caller: over HTTP (and SSE) the bearer token Spring Security verified, over a
@@ -50,10 +52,13 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
     private final ExpiringSockets sockets;
     private final GraphQlThreads threads;
     private final Operations operations;
+    private final DatabaseOutage outage;
 
     public CallerInterceptor(ReactiveJwtDecoder decoder, Callers callers, AuthorityScope scope, AuditLog audit,
-            Limits limits, ExpiringSockets sockets, GraphQlThreads threads, Operations operations) {
+            Limits limits, ExpiringSockets sockets, GraphQlThreads threads, Operations operations,
+            DatabaseOutage outage) {
         this.limits = limits;
+        this.outage = outage;
         this.operations = operations;
         this.threads = threads;
         this.sockets = sockets;
@@ -122,6 +127,12 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
                     .onErrorResume(TimeoutException.class, e -> {
                         stopped.set(true);
                         return Mono.just(timedOut(request));
+                    })
+                    // No connection, or one cut: a coded answer, and the outage logged once in a while.
+                    .onErrorResume(DatabaseOutage::isOutage, e -> {
+                        outage.failed(e);
+                        return Mono.just(DatabaseOutage.response(request, RequestIds.choose(request.getHeaders()
+                                .getFirst(RequestIds.HEADER))));
                     })
                     .contextWrite(context -> context.put(Caller.class, caller).put(ErrorHandling.STOPPED, stopped));
         });
