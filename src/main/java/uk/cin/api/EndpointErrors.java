@@ -55,13 +55,14 @@ public class EndpointErrors implements WebExceptionHandler {
             status = refused.getStatusCode();
             response.getHeaders().putAll(refused.getHeaders());
             code = switch (status.value()) {
+                case 404 -> "NOT_FOUND";
                 case 405 -> "METHOD_NOT_ALLOWED";
                 case 406 -> "NOT_ACCEPTABLE";
                 case 415 -> "UNSUPPORTED_MEDIA_TYPE";
                 default -> BAD_REQUEST;
             };
             message = switch (status.value()) {
-                case 405 -> "Only POST runs operations (and GET opens a WebSocket)";
+                case 404, 405 -> "Only POST runs operations (and GET opens a WebSocket)";
                 case 406 -> "Accept application/json, application/graphql-response+json or text/event-stream";
                 case 415 -> "Send the request as application/json";
                 default -> "The body is not a GraphQL request: send a JSON object with query (a string) and, if "

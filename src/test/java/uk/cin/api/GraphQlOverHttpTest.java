@@ -209,6 +209,14 @@ class GraphQlOverHttpTest {
     }
 
     @Test
+    void anotherMethodIsAGraphQlErrorWithACode() {
+        Answer put = send(HttpMethod.PUT, "/graphql", MediaType.APPLICATION_JSON_VALUE, null,
+                "{\"query\":\"{ __typename }\"}");
+        assertThat(put.status()).isEqualTo(404);
+        assertThat(put.body()).contains("\"code\":\"NOT_FOUND\"", "Only POST runs operations", "\"correlationId\"");
+    }
+
+    @Test
     void onlyJsonPostsRun() {
         Answer noType = send(HttpMethod.POST, "/graphql", null, null, "{\"query\":\"{ __typename }\"}");
         assertThat(noType.status()).isEqualTo(415);
