@@ -14,10 +14,11 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns exceptions into GraphQL errors. A refusal ({@link ApiException}) keeps its code and message. Anything else
- * is INTERNAL_ERROR with a correlation id and nothing more: the log has the detail, by the same id, with the
- * exception's type and stack but not its message, which may quote personal data from the database. The id is the
- * request's own (X-Request-Id), so every other log line of the request is found by it too.
+ * Turns exceptions into GraphQL errors. A refusal ({@link ApiException}) keeps its code and message. The database
+ * out of reach is DATABASE_UNAVAILABLE, logged by {@link DatabaseOutage} once in a while rather than each time.
+ * Anything else is INTERNAL_ERROR with a correlation id and nothing more: the log has the detail, by the same id,
+ * with the exception's type and stack but not its message, which may quote personal data from the database. The id
+ * is the request's own (X-Request-Id), so every other log line of the request is found by it too.
  */
 @Component
 public class ErrorHandling extends DataFetcherExceptionResolverAdapter {
@@ -27,7 +28,10 @@ public class ErrorHandling extends DataFetcherExceptionResolverAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
 
-    public ErrorHandling() {
+    private final DatabaseOutage outage;
+
+    public ErrorHandling(DatabaseOutage outage) {
+        this.outage = outage;
         // The request's context (its correlation id in the logging MDC) is restored while an error is resolved.
         setThreadLocalContextAware(true);
     }
@@ -49,6 +53,13 @@ public class ErrorHandling extends DataFetcherExceptionResolverAdapter {
         String requestId = env.getGraphQlContext() == null ? null
                 : env.getGraphQlContext().get(ResponseErrors.CORRELATION_ID);
         String correlationId = requestId != null ? requestId : UUID.randomUUID().toString();
+        if (DatabaseOutage.isOutage(ex)) {
+            // Every request fails so while PostgreSQL is out of reach: counted, and logged once in a while.
+            outage.failed(ex);
+            return GraphqlErrorBuilder.newError(env).errorType(ErrorType.INTERNAL_ERROR)
+                    .message(DatabaseOutage.error(correlationId).getMessage())
+                    .extensions(DatabaseOutage.error(correlationId).getExtensions()).build();
+        }
         RuntimeException scrubbed = new RuntimeException(ex.getClass().getName());
         scrubbed.setStackTrace(ex.getStackTrace());
         log.error("Unexpected failure {} in {}", correlationId, env.getExecutionStepInfo().getPath(), scrubbed);

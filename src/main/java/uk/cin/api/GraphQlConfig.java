@@ -8,8 +8,14 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustom
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import uk.cin.limits.DocumentCache;
 
-/** Scalars, the schema check at start-up, and the clock. */
+/** Scalars, the schema check at start-up, the document cache, the HTTP handler's statuses, and the clock. */
 @Configuration(proxyBeanMethods = false)
 public class GraphQlConfig {
 
@@ -29,6 +35,28 @@ public class GraphQlConfig {
                 throw new IllegalStateException("The GraphQL schema and the controllers disagree: " + report);
             }
         });
+    }
+
+    /** A document sent again is not parsed and validated again. */
+    @Bean
+    GraphQlSourceBuilderCustomizer preparsedDocuments(DocumentCache cache) {
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
+    }
+
+    /**
+     * GraphQL over HTTP: a response without data is a 4xx or 5xx under application/graphql-response+json. Spring
+     * answers 400 for all; the database out of reach is not the client's fault, so it is 503 (retry later).
+     */
+    @Bean
+    GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler) {
+        return new GraphQlHttpHandler(handler) {
+            @Override
+            protected HttpStatus selectResponseStatus(WebGraphQlResponse response, MediaType mediaType) {
+                HttpStatus status = super.selectResponseStatus(response, mediaType);
+                return status == HttpStatus.BAD_REQUEST && DatabaseOutage.reports(response)
+                        ? HttpStatus.SERVICE_UNAVAILABLE : status;
+            }
+        };
     }
 
     /** "Today" for every computed field without asOf: local dates in the configured zone (Europe/London). */

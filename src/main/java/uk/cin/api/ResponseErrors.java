@@ -1,6 +1,7 @@
 package uk.cin.api;
 
 import graphql.ErrorClassification;
+import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.InputMapDefinesTooManyFieldsException;
@@ -24,6 +25,8 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.cin.ops.RequestIds;
 
@@ -67,8 +70,18 @@ public class ResponseErrors implements WebGraphQlInterceptor {
                         context.put(CORRELATION_ID, id);
                     }
                 }).build());
-        return chain.next(request).map(response -> response.getExecutionResult().getErrors().isEmpty() ? response
-                : response.transform(b -> b.errors(shaped(response.getExecutionResult().getErrors(), request, id))));
+        return chain.next(request).map(response -> {
+            WebGraphQlResponse shaped = response.getExecutionResult().getErrors().isEmpty() ? response
+                    : response.transform(b -> b.errors(shaped(response.getExecutionResult().getErrors(), request,
+                            id)));
+            if (Transport.of(request) == Transport.SSE && !(shaped.getData() instanceof Publisher<?>)) {
+                // Spring's SSE handler answers anything but a stream with an uncoded "SSE handler supports only
+                // subscriptions": a refusal goes as the stream's one event instead, as it would over a WebSocket.
+                ExecutionResult once = shaped.getExecutionResult();
+                return shaped.transform(b -> b.data(Flux.just(once)).errors(List.of()));
+            }
+            return shaped;
+        });
     }
 
     private List<GraphQLError> shaped(List<GraphQLError> errors, WebGraphQlRequest request, String id) {

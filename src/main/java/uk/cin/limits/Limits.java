@@ -14,10 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxRootFields most top-level fields in one operation
  * @param maxBodyBytes largest request body (413 above it)
  * @param timeout longest a query or mutation may run
+ * @param maxFragmentDepth longest chain of fragments spreading each other, checked before the document is validated
  */
 @ConfigurationProperties("cin.limits")
 public record Limits(int maxDepth, int maxCost, int listEstimate, int maxAliases, int maxRootFields,
-        int maxBodyBytes, Duration timeout) {
+        int maxBodyBytes, Duration timeout, int maxFragmentDepth) {
 
     public Limits {
         maxDepth = maxDepth <= 0 ? 12 : maxDepth;
@@ -27,5 +28,6 @@ public record Limits(int maxDepth, int maxCost, int listEstimate, int maxAliases
         maxRootFields = maxRootFields <= 0 ? 10 : maxRootFields;
         maxBodyBytes = maxBodyBytes <= 0 ? 256 * 1024 : maxBodyBytes;
         timeout = timeout == null ? Duration.ofSeconds(15) : timeout;
+        maxFragmentDepth = maxFragmentDepth <= 0 ? 50 : maxFragmentDepth;
     }
 }

@@ -2,16 +2,13 @@ package uk.cin.security;
 
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
-import graphql.language.Document;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import uk.cin.api.ErrorHandling;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import uk.cin.limits.GraphQlThreads;
 import uk.cin.limits.Limits;
-import graphql.language.OperationDefinition;
-import graphql.parser.Parser;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
@@ -21,11 +18,14 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import uk.cin.api.DatabaseOutage;
 import uk.cin.api.Interceptors;
+import uk.cin.api.Operations;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.cin.audit.AuditLog;
 import uk.cin.audit.AuditTrail;
+import uk.cin.ops.RequestIds;
 
 /**
  * Every GraphQL operation runs as its caller: over HTTP (and SSE) the bearer token Spring Security verified, over a
@@ -43,8 +43,6 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
      * could still roll back, so such reads must not be cached.
      */
     public static final String WRITING = "cin.writing";
-    private static final String UNNAMED = "(unnamed)";
-    private static final int KNOWN_DOCUMENTS = 1_000;
 
     private final ReactiveJwtDecoder decoder;
     private final Callers callers;
@@ -52,15 +50,17 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
     private final AuditLog audit;
     private final Limits limits;
     private final ExpiringSockets sockets;
-    /** What the interceptor needs of a document: whether it subscribes, and its operation's name for the log. */
-    private record Operation(boolean subscription, boolean mutation, String name) {
-    }
-
-    private final Map<String, Operation> operations = new ConcurrentHashMap<>();
+    private final GraphQlThreads threads;
+    private final Operations operations;
+    private final DatabaseOutage outage;
 
     public CallerInterceptor(ReactiveJwtDecoder decoder, Callers callers, AuthorityScope scope, AuditLog audit,
-            Limits limits, ExpiringSockets sockets) {
+            Limits limits, ExpiringSockets sockets, GraphQlThreads threads, Operations operations,
+            DatabaseOutage outage) {
         this.limits = limits;
+        this.outage = outage;
+        this.operations = operations;
+        this.threads = threads;
         this.sockets = sockets;
         this.decoder = decoder;
         this.callers = callers;
@@ -90,10 +90,16 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        return caller(request).flatMap(caller -> {
+        // Off the event loop before the document is read: parsing, validation and the limits are CPU work.
+        return caller(request).publishOn(threads.scheduler()).flatMap(caller -> {
             AuditTrail trail = new AuditTrail();
             AtomicBoolean stopped = new AtomicBoolean();
-            Operation parsed = operation(request);
+            Operations.Operation parsed = operations.of(request);
+            WebGraphQlResponse refused = Operations.refusal(request, parsed);
+            if (refused != null) {
+                // Nothing to run: no operation of that name, or one sent over a transport that cannot carry it.
+                return Mono.just(refused);
+            }
             request.configureExecutionInput((input, builder) -> builder.graphQLContext(context -> context
                     .put(Caller.CONTEXT_KEY, caller).put(AuditTrail.CONTEXT_KEY, trail)
                     .put(ErrorHandling.STOPPED, stopped).put(WRITING, parsed.mutation())).build());
@@ -110,13 +116,23 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
                                 .put(AuthorityScope.SUBSCRIBER, caller.authority()));
             }
             // Past the time limit the answer goes at once; the transaction is cancelled, so rolled back (nothing
-            // half-written), and PostgreSQL's own statement timeout stops a statement still waiting.
-            return scope.mono(caller.authority(), chain.next(request)
+            // half-written), and PostgreSQL's own statement timeout stops a statement still waiting. The execution
+            // is cancelled with it: graphql-java starts no further field.
+            // The transaction begins on the database driver's event loop: execution is handed back to the GraphQL
+            // threads, and so is the answer once committed (it is encoded where it is emitted).
+            return scope.mono(caller.authority(), chain.next(request).subscribeOn(threads.scheduler())
                             .flatMap(response -> audit.reads(caller, operation, trail.drain()).thenReturn(response)))
+                    .publishOn(threads.scheduler())
                     .timeout(limits.timeout())
                     .onErrorResume(TimeoutException.class, e -> {
                         stopped.set(true);
                         return Mono.just(timedOut(request));
+                    })
+                    // No connection, or one cut: a coded answer, and the outage logged once in a while.
+                    .onErrorResume(DatabaseOutage::isOutage, e -> {
+                        outage.failed(e);
+                        return Mono.just(DatabaseOutage.response(request, RequestIds.choose(request.getHeaders()
+                                .getFirst(RequestIds.HEADER))));
                     })
                     .contextWrite(context -> context.put(Caller.class, caller).put(ErrorHandling.STOPPED, stopped));
         });
@@ -139,34 +155,6 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(context -> context.getAuthentication() instanceof CallerToken token ? token.caller() : null)
                 .switchIfEmpty(Mono.error(new UnauthenticatedException("no bearer token")));
-    }
-
-    private Operation operation(WebGraphQlRequest request) {
-        String key = request.getOperationName() + "\n" + request.getDocument();
-        Operation known = operations.get(key);
-        if (known != null) {
-            return known;
-        }
-        Operation operation;
-        try {
-            Document document = Parser.parse(request.getDocument());
-            operation = document.getDefinitionsOfType(OperationDefinition.class).stream()
-                    .filter(op -> request.getOperationName() == null
-                            || request.getOperationName().equals(op.getName()))
-                    .findFirst()
-                    .map(op -> new Operation(op.getOperation() == OperationDefinition.Operation.SUBSCRIPTION,
-                            op.getOperation() == OperationDefinition.Operation.MUTATION,
-                            op.getName() == null ? UNNAMED : op.getName()))
-                    .orElse(new Operation(false, false, UNNAMED));
-        } catch (RuntimeException e) {
-            // Not a valid document: execution reports why.
-            return new Operation(false, false, UNNAMED);
-        }
-        if (operations.size() >= KNOWN_DOCUMENTS) {
-            operations.clear();
-        }
-        operations.put(key, operation);
-        return operation;
     }
 
     /** No caller: the WebSocket is closed as unauthorized (4401). */

@@ -37,7 +37,7 @@ class ErrorHandlingTest {
     }
 
     private static GraphQLError resolve(Throwable failure) {
-        Mono<List<GraphQLError>> errors = new ErrorHandling().resolveException(failure, environment());
+        Mono<List<GraphQLError>> errors = new ErrorHandling(new DatabaseOutage(java.time.Duration.ofSeconds(30))).resolveException(failure, environment());
         return errors.block().get(0);
     }
 

@@ -46,11 +46,15 @@ class AbuseLimitsTest {
     }
 
     private Answer post(String contentType, String body) {
+        return post(TestTokens.manager("camden"), contentType, body);
+    }
+
+    private Answer post(String token, String contentType, String body) {
         long began = System.nanoTime();
         WebClient client = WebClient.builder().baseUrl("http://localhost:" + port)
                 .exchangeStrategies(ExchangeStrategies.builder().codecs(c -> c.defaultCodecs()
                         .maxInMemorySize(16 * 1024 * 1024)).build())
-                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.manager("camden"))).build();
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token)).build();
         return client.post().uri("/graphql").header(HttpHeaders.CONTENT_TYPE, contentType).bodyValue(body)
                 .exchangeToMono(r -> r.bodyToMono(String.class).defaultIfEmpty("")
                         .map(b -> new Answer(r.statusCode().value(), b,
@@ -83,6 +87,37 @@ class AbuseLimitsTest {
                 + " family { children { family { name } } } } } } } } } } } } } }";
         Answer answer = whileOthersAreServed(() -> query(deep));
         assertThat(answer.body()).contains("MAX_DEPTH").contains("\"limit\":12");
+    }
+
+    /**
+     * Fragments that spread the next one twice, 26 levels deep: a kilobyte that walked spread by spread is 2^26 visits
+     * (half a minute of CPU, during which the thread it ran on served nobody else). Walked once per fragment, it is
+     * answered at once, or refused at once when what it asks for adds up past a limit; another authority's query is
+     * served meanwhile without error.
+     */
+    @Test
+    void fragmentsThatFanOutAreAnsweredAtOnceWhileAnotherAuthorityIsServed() throws Exception {
+        CompletableFuture<Answer> plain = CompletableFuture.supplyAsync(() -> query(QueryLimitsTest.fanOut(26,
+                "__typename")));
+        CompletableFuture<Answer> aliased = CompletableFuture.supplyAsync(() -> query(QueryLimitsTest.fanOut(26,
+                "a: __typename")));
+        Thread.sleep(300);
+        Answer other = post(TestTokens.manager("derby"), MediaType.APPLICATION_JSON_VALUE,
+                "{\"query\":\"{ plans(first: 2) { totalCount } }\"}");
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(other.body()).contains("totalCount").doesNotContain("errors");
+        Answer answered = plain.join();
+        assertThat(answered.body()).isEqualTo("{\"data\":{\"__typename\":\"Query\"}}");
+        Answer refused = aliased.join();
+        assertThat(refused.body()).contains("\"code\":\"MAX_ALIASES\"").contains(Long.toString(1L << 26));
+        assertThat(answered.millis()).as("answered at once").isLessThan(4_000);
+        assertThat(refused.millis()).as("refused at once").isLessThan(4_000);
+    }
+
+    @Test
+    void aLongChainOfFragmentsIsRefused() {
+        Answer answer = whileOthersAreServed(() -> query(QueryLimitsTest.chain(1_850)));
+        assertThat(answer.body()).contains("\"code\":\"MAX_FRAGMENT_DEPTH\"").contains("\"limit\":50");
     }
 
     @Test

@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 class RequestLimitsFilterTest {
 
     private final RequestLimitsFilter filter = new RequestLimitsFilter(new Limits(12, 25_000, 10, 30, 10, 64,
-            Duration.ofSeconds(15)));
+            Duration.ofSeconds(15), 50));
 
     private final List<String> handed = new ArrayList<>();
     private final WebFilterChain chain = exchange -> DataBufferUtils.join(exchange.getRequest().getBody())
