@@ -54,13 +54,15 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
 
     private final ChangeFeed feed;
     private final Clock clock;
+    private final EventTransactions transactions;
     /** Subscriptions open on this instance (a gauge), and the signal that ends them all when it shuts down. */
     private final AtomicInteger active = new AtomicInteger();
     private volatile Sinks.Empty<DeadlineChange> shutdown = Sinks.empty();
 
-    public LiveController(ChangeFeed feed, Clock clock) {
+    public LiveController(ChangeFeed feed, Clock clock, EventTransactions transactions) {
         this.feed = feed;
         this.clock = clock;
+        this.transactions = transactions;
         // The request's correlation id (the logging MDC, from the Reactor context) is restored while an error that
         // ends a subscription is resolved, so that the error can name it.
         setThreadLocalContextAware(true);
@@ -141,7 +143,8 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
                 }
             });
             Flux<DeadlineChange> earlier = afterId < 0 ? Flux.empty()
-                    : feed.sinceWithPlans(caller.authority(), afterId).filter(c -> visible(c, caller, plan))
+                    : transactions.flux(feed.sinceWithPlans(caller.authority(), afterId))
+                            .filter(c -> visible(c, caller, plan))
                             .doOnNext(c -> behind.incrementAndGet());
             AtomicLong last = new AtomicLong(afterId);
             // Delivery (GraphQL execution, encoding, sending) runs on the parallel scheduler, not on the thread that

@@ -26,6 +26,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.cin.audit.AuditLog;
 import uk.cin.audit.AuditTrail;
+import uk.cin.live.EventAudit;
 
 /**
  * Every GraphQL operation runs as its caller: over HTTP (and SSE) the bearer token Spring Security verified, over a
@@ -52,6 +53,8 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
     private final AuditLog audit;
     private final Limits limits;
     private final ExpiringSockets sockets;
+    /** Subscribers' audit rows, written together (one transaction for many subscribers of an event). */
+    private final EventAudit eventAudit;
     /** What the interceptor needs of a document: whether it subscribes, and its operation's name for the log. */
     private record Operation(boolean subscription, boolean mutation, String name) {
     }
@@ -59,8 +62,9 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
 
     public CallerInterceptor(ReactiveJwtDecoder decoder, Callers callers, AuthorityScope scope, AuditLog audit,
-            Limits limits, ExpiringSockets sockets) {
+            Limits limits, ExpiringSockets sockets, EventAudit eventAudit) {
         this.limits = limits;
+        this.eventAudit = eventAudit;
         this.sockets = sockets;
         this.decoder = decoder;
         this.callers = callers;
@@ -103,8 +107,7 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
                         .map(response -> response.getData() instanceof org.reactivestreams.Publisher<?> events
                                 ? response.transform(b -> b.data(Flux.from(events).concatMap(event -> trail.isEmpty()
                                         ? Mono.just(event)
-                                        : scope.mono(caller.authority(), audit.reads(caller, operation,
-                                                trail.drain())).thenReturn(event))))
+                                        : eventAudit.reads(caller, operation, trail.drain()).thenReturn(event))))
                                 : response)
                         .contextWrite(context -> context.put(Caller.class, caller)
                                 .put(AuthorityScope.SUBSCRIBER, caller.authority()));
