@@ -54,14 +54,16 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
 
     private final ChangeFeed feed;
     private final Clock clock;
+    private final EventReads reads;
     private final EventTransactions transactions;
     /** Subscriptions open on this instance (a gauge), and the signal that ends them all when it shuts down. */
     private final AtomicInteger active = new AtomicInteger();
     private volatile Sinks.Empty<DeadlineChange> shutdown = Sinks.empty();
 
-    public LiveController(ChangeFeed feed, Clock clock, EventTransactions transactions) {
+    public LiveController(ChangeFeed feed, Clock clock, EventReads reads, EventTransactions transactions) {
         this.feed = feed;
         this.clock = clock;
+        this.reads = reads;
         this.transactions = transactions;
         // The request's correlation id (the logging MDC, from the Reactor context) is restored while an error that
         // ends a subscription is resolved, so that the error can name it.
@@ -72,10 +74,15 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
     public Flux<DeadlineChange> subscribe(@Argument String authorityCode, @Argument String planId,
             @Argument String after, DataFetchingEnvironment environment) {
         DataLoaderRegistry loaders = environment.getDataLoaderRegistry();
+        boolean shared = EventReads.wanted(environment.getSelectionSet());
         // A subscription is one GraphQL request however long it lasts, and its DataLoaders cache what they load:
-        // without clearing, every later event would show the plan as the first event found it.
-        return deadlinesChanged(authorityCode, planId, after)
-                .doOnNext(change -> loaders.getDataLoaders().forEach(DataLoader::clearAll));
+        // without clearing, every later event would show the plan as the first event found it. Then what every
+        // subscriber of the event asks is put in them, read once for all (one event at a time: no prefetch, so a
+        // stalled subscriber is still ended at BUFFER behind).
+        return deadlinesChanged(authorityCode, planId, after).concatMap(change -> {
+            loaders.getDataLoaders().forEach(DataLoader::clearAll);
+            return shared ? reads.prime(change, loaders) : Mono.just(change);
+        }, 0);
     }
 
     public Flux<DeadlineChange> deadlinesChanged(String authorityCode, String planId, String after) {
