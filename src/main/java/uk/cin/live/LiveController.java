@@ -54,15 +54,18 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
 
     private final ChangeFeed feed;
     private final Clock clock;
+    private final SubscriptionCounts counts;
     private final EventReads reads;
     private final EventTransactions transactions;
     /** Subscriptions open on this instance (a gauge), and the signal that ends them all when it shuts down. */
     private final AtomicInteger active = new AtomicInteger();
     private volatile Sinks.Empty<DeadlineChange> shutdown = Sinks.empty();
 
-    public LiveController(ChangeFeed feed, Clock clock, EventReads reads, EventTransactions transactions) {
+    public LiveController(ChangeFeed feed, Clock clock, SubscriptionCounts counts, EventReads reads,
+            EventTransactions transactions) {
         this.feed = feed;
         this.clock = clock;
+        this.counts = counts;
         this.reads = reads;
         this.transactions = transactions;
         // The request's correlation id (the logging MDC, from the Reactor context) is restored while an error that
@@ -126,11 +129,15 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
                         + " does not read children's records"));
             }
             Duration left = Duration.between(clock.instant(), caller.expiresAt());
-            // The subscription ends when the token does: the client subscribes again with a new one (after:).
-            return changes(caller, plan, afterId)
-                    .takeUntilOther(Mono.delay(left.isNegative() ? Duration.ZERO : left))
-                    .concatWith(Flux.error(() -> new ApiException(TOKEN_EXPIRED,
-                            "the token expired; subscribe again with a new one and after: the last event id")));
+            // Counted against the caller's and the socket's limits while it lasts, however it ends.
+            return Flux.deferContextual(context -> Flux.using(
+                    () -> counts.hold(caller, context.<String>getOrEmpty(SubscriptionRequests.SOCKET).orElse(null)),
+                    held -> changes(caller, plan, afterId)
+                            // It ends when the token does: the client subscribes again with a new one (after:).
+                            .takeUntilOther(Mono.delay(left.isNegative() ? Duration.ZERO : left))
+                            .concatWith(Flux.error(() -> new ApiException(TOKEN_EXPIRED, "the token expired;"
+                                    + " subscribe again with a new one and after: the last event id"))),
+                    SubscriptionCounts.Held::close));
         });
     }
 
@@ -198,6 +205,8 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
         if (ex instanceof TooSlow) {
             error = coded(ErrorType.BAD_REQUEST, "The subscriber fell more than " + BUFFER + " events behind; "
                     + "resubscribe with after: the last event id received", "SUBSCRIBER_TOO_SLOW");
+        } else if (ex instanceof SubscriptionCounts.TooMany refused) {
+            error = coded(ErrorType.BAD_REQUEST, refused.getMessage(), refused.code(), refused.limit());
         } else if (ex instanceof ApiException api) {
             error = coded(ErrorType.BAD_REQUEST, api.getMessage(), api.code());
         } else {
@@ -208,8 +217,16 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
 
     /** An error that ends a subscription: its code and, as every error a client receives, the correlation id. */
     private static GraphQLError coded(ErrorType type, String message, String code) {
+        return coded(type, message, code, null);
+    }
+
+    /** The same, naming the limit that refused the subscription. */
+    private static GraphQLError coded(ErrorType type, String message, String code, Integer limit) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", code);
+        if (limit != null) {
+            extensions.put("limit", limit);
+        }
         String requestId = MDC.get(RequestIds.MDC_KEY);
         if (requestId != null) {
             extensions.put("correlationId", requestId);

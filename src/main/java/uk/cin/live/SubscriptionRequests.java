@@ -15,6 +15,7 @@ import org.springframework.graphql.execution.SubscriptionPublisherException;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,8 +24,8 @@ import uk.cin.api.Interceptors;
 import uk.cin.ops.RequestIds;
 
 /**
- * Around every subscription, outside the caller's interceptor: a place to note that it could not be served in time
- * goes into its Reactor context; and however its results fail (an event's
+ * Around every subscription, outside the caller's interceptor: its WebSocket (for the per-socket limit) and a place
+ * to note that it could not be served in time go into its Reactor context; and however its results fail (an event's
  * reads or audit not getting their turn, a field that could not be resolved), the subscription ends with one coded
  * error and nothing is logged with a stack: SUBSCRIPTIONS_BUSY when it could not be served in time, else
  * INTERNAL_ERROR with the correlation id. Left to Spring for GraphQL, such a failure logged a stack trace per
@@ -36,9 +37,14 @@ public class SubscriptionRequests implements WebGraphQlInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionRequests.class);
 
+    /** Reactor context key: the WebSocket a subscription came on (its session id); absent over SSE. */
+    public static final String SOCKET = "cin.live.socket";
+
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         AtomicReference<EventTransactions.Busy> failed = new AtomicReference<>();
+        String socket = request instanceof WebSocketGraphQlRequest webSocket ? webSocket.getSessionInfo().getId()
+                : null;
         String requestId = request.getHeaders().getFirst(RequestIds.HEADER);
         return chain.next(request)
                 .map(response -> response.getData() instanceof Publisher<?> results
@@ -46,7 +52,10 @@ public class SubscriptionRequests implements WebGraphQlInterceptor {
                                 e -> !(e instanceof SubscriptionPublisherException),
                                 e -> ended(e, failed.get(), requestId))))
                         : response)
-                .contextWrite(context -> context.put(EventTransactions.FAILED, failed));
+                .contextWrite(context -> {
+                    context = context.put(EventTransactions.FAILED, failed);
+                    return socket == null ? context : context.put(SOCKET, socket);
+                });
     }
 
     private static SubscriptionPublisherException ended(Throwable failure, EventTransactions.Busy busy,

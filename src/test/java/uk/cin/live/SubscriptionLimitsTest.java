@@ -33,13 +33,15 @@ import uk.cin.security.TestTokens;
  * Subscriptions share bounded resources with everything else. Many subscriptions whose events ask for the plan's own
  * fields (read from the database for each event) while plans are written: the writes and another authority's
  * queries still answer promptly and without error, subscribers that cannot be served in time are told so with a
- * code, and nothing is logged as a failure.
+ * code, and nothing is logged as a failure. And one caller cannot open subscriptions without end: past the limit
+ * for a WebSocket, or for the caller (SSE streams counted), a subscription is refused with TOO_MANY_SUBSCRIPTIONS.
  *
  * <p>Its own service, with a small pool (6) of which subscription events may use 2 at a time.
  */
 class SubscriptionLimitsTest {
 
     private static final int PER_SOCKET = 25;
+    private static final int PER_CALLER = 50;
     private static final String WATCH_PLANS = "subscription { deadlinesChanged(authorityCode: \"camden\") {"
             + " id plan { isOverdue child { id } } } }";
 
@@ -51,7 +53,9 @@ class SubscriptionLimitsTest {
         service = new SpringApplicationBuilder(CinApplication.class).run("--server.port=0",
                 "--spring.r2dbc.pool.initial-size=2", "--spring.r2dbc.pool.max-size=6",
                 "--spring.r2dbc.pool.max-acquire-time=3s", "--cin.limits.timeout=20s",
-                "--cin.live.event-transactions=2", "--cin.live.event-wait=2s");
+                "--cin.live.event-transactions=2", "--cin.live.event-wait=2s",
+                "--cin.live.max-subscriptions-per-socket=" + PER_SOCKET,
+                "--cin.live.max-subscriptions-per-caller=" + PER_CALLER);
         port = ((WebServerApplicationContext) service).getWebServer().getPort();
     }
 
@@ -104,7 +108,7 @@ class SubscriptionLimitsTest {
         LiveController live = service.getBean(LiveController.class);
         int before = live.activeSubscriptions();
 
-        // Two callers, two sockets each, 25 subscriptions on each.
+        // Two callers, two sockets each, as many subscriptions on each as a socket may have.
         List<GraphQlSocket> sockets = new ArrayList<>();
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
@@ -185,6 +189,77 @@ class SubscriptionLimitsTest {
         } finally {
             root.detachAppender(logged);
             sockets.forEach(GraphQlSocket::close);
+        }
+    }
+
+    @Test
+    void pastTheLimitOfASocketOrOfACallerASubscriptionIsRefusedWithItsCode() throws Exception {
+        String token = manager("caps", "camden");
+        String writer = manager("caps-writer", "camden");
+        List<String> children = children(writer, "Caps", 2);
+        String query = "subscription { deadlinesChanged(authorityCode: \"camden\") { id } }";
+        try (GraphQlSocket first = GraphQlSocket.open(port, token);
+                GraphQlSocket second = GraphQlSocket.open(port, token);
+                GraphQlSocket third = GraphQlSocket.open(port, token)) {
+            for (int i = 1; i <= PER_SOCKET + 1; i++) {
+                first.subscribe(Integer.toString(i), query, Map.of());
+            }
+            // One more than a socket may have: refused, naming the limit; the socket and the others stay. (The
+            // server starts subscriptions concurrently: any one of them may be the one refused.)
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> first.received("error").size() == 1);
+            JsonNode refusal = first.received("error").get(0);
+            JsonNode refused = refusal.at("/payload/0");
+            assertThat(refused.at("/extensions/code").asString()).isEqualTo("TOO_MANY_SUBSCRIPTIONS");
+            assertThat(refused.at("/extensions/limit").asInt()).isEqualTo(PER_SOCKET);
+            assertThat(refused.at("/message").asString()).contains(Integer.toString(PER_SOCKET));
+
+            // The caller's second socket takes it to the caller's limit.
+            for (int i = 1; i <= PER_SOCKET; i++) {
+                second.subscribe(Integer.toString(i), query, Map.of());
+            }
+            Thread.sleep(1_000);
+            assertThat(openPlan(writer, children.get(0)).body().has("errors")).isFalse();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> first.received("next").size() == PER_SOCKET
+                    && second.received("next").size() == PER_SOCKET);
+            assertThat(first.received("error")).hasSize(1);
+            assertThat(second.received("error")).isEmpty();
+
+            // Then neither another socket nor an SSE stream of the same caller may add one.
+            third.subscribe("1", query, Map.of());
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> third.errorOf("1") != null);
+            assertThat(third.errorOf("1").at("/payload/0/extensions/code").asString())
+                    .isEqualTo("TOO_MANY_SUBSCRIPTIONS");
+            assertThat(third.errorOf("1").at("/payload/0/extensions/limit").asInt()).isEqualTo(PER_CALLER);
+            List<String> refusedStream = sse(token, query).take(Duration.ofSeconds(10)).collectList()
+                    .block(Duration.ofSeconds(20));
+            assertThat(refusedStream).anySatisfy(data -> assertThat(data).contains("TOO_MANY_SUBSCRIPTIONS")
+                    .contains("\"limit\":" + PER_CALLER));
+
+            // One ended makes room for one more: an SSE stream now receives the next change.
+            String accepted = refusal.at("/id").asString().equals("1") ? "2" : "1";
+            first.complete(accepted);
+            List<String> events = new CopyOnWriteArrayList<>();
+            Disposable[] stream = new Disposable[1];
+            try {
+                // The completion is handled asynchronously: open the stream until it is not refused.
+                Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                    if (stream[0] != null) {
+                        stream[0].dispose();
+                    }
+                    events.clear();
+                    stream[0] = sse(token, query).subscribe(events::add, e -> { });
+                    Thread.sleep(1_000);
+                    return events.stream().noneMatch(data -> data.contains("TOO_MANY_SUBSCRIPTIONS"));
+                });
+                assertThat(openPlan(writer, children.get(1)).body().has("errors")).isFalse();
+                Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> events.stream()
+                        .anyMatch(data -> data.contains("deadlinesChanged")));
+                assertThat(events).noneMatch(data -> data.contains("TOO_MANY_SUBSCRIPTIONS"));
+            } finally {
+                if (stream[0] != null) {
+                    stream[0].dispose();
+                }
+            }
         }
     }
 
