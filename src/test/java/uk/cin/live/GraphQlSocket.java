@@ -22,7 +22,7 @@ import uk.cin.security.TestTokens;
  * graphql-transport-ws by hand, for tests that need many subscriptions on one socket: connects with a token, waits
  * for connection_ack, then sends subscribe and complete messages and keeps every message the server sends.
  */
-final class GraphQlSocket implements AutoCloseable {
+public final class GraphQlSocket implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -60,7 +60,7 @@ final class GraphQlSocket implements AutoCloseable {
     }
 
     /** A socket that has been acknowledged (its token accepted). */
-    static GraphQlSocket open(int port, String token) {
+    public static GraphQlSocket open(int port, String token) {
         GraphQlSocket socket = new GraphQlSocket(port, token);
         try {
             socket.acknowledged.get(30, TimeUnit.SECONDS);
@@ -71,28 +71,28 @@ final class GraphQlSocket implements AutoCloseable {
         return socket;
     }
 
-    void subscribe(String id, String query, Map<String, Object> variables) {
+    public void subscribe(String id, String query, Map<String, Object> variables) {
         ObjectNode message = JSON.createObjectNode().put("id", id).put("type", "subscribe");
         message.putObject("payload").put("query", query).set("variables", JSON.valueToTree(variables));
         outgoing.tryEmitNext(message.toString());
     }
 
-    void complete(String id) {
+    public void complete(String id) {
         outgoing.tryEmitNext("{\"id\":\"" + id + "\",\"type\":\"complete\"}");
     }
 
     /** Every message received but connection_ack and ping, in order. */
-    List<JsonNode> received() {
+    public List<JsonNode> received() {
         return List.copyOf(received);
     }
 
     /** The messages of one type received so far. */
-    List<JsonNode> received(String type) {
+    public List<JsonNode> received(String type) {
         return received.stream().filter(m -> type.equals(m.at("/type").asString())).toList();
     }
 
     /** The error message received for this subscription, if any. */
-    JsonNode errorOf(String id) {
+    public JsonNode errorOf(String id) {
         return received("error").stream().filter(m -> id.equals(m.at("/id").asString())).findFirst().orElse(null);
     }
 
