@@ -78,7 +78,8 @@ class SubscriptionRequestsTest {
 
     @Test
     void anythingElseEndsItWithInternalErrorAndTheCorrelationId() {
-        List<GraphQLError> errors = endOf(Flux.error(new CompletionException(new IllegalStateException("a detail of the failure"))));
+        List<GraphQLError> errors = endOf(Flux.error(new CompletionException(
+                new IllegalStateException("a detail of the failure"))));
         assertThat(errors).singleElement().satisfies(error -> {
             assertThat(error.getExtensions()).containsEntry("code", "INTERNAL_ERROR")
                     .containsEntry("correlationId", "the-request");
