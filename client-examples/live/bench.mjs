@@ -14,15 +14,18 @@ const seconds = Number(process.env.SECONDS ?? 20);
 const warmup = Number(process.env.WARMUP ?? 20);
 const authorities = ['camden', 'derby', 'nottinghamshire', 'children-law-2008', 'london-azeus'];
 
-// A team manager's token per authority, from the local profile's token endpoint.
-const tokens = {};
-for (const authority of authorities) {
-  tokens[authority] = (await (await fetch(`${base}/local/token`, {
+// A team manager's token from the local profile's token endpoint: one per authority for the writes, and one per
+// subscriber (each its own subject), since the service limits the subscriptions one caller may hold
+// (cin.live.max-subscriptions-per-caller).
+async function token(authority, subject) {
+  return (await (await fetch(`${base}/local/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ authority, teams: ['bench'], role: 'TEAM_MANAGER', subject: 'bench' }),
+    body: JSON.stringify({ authority, teams: ['bench'], role: 'TEAM_MANAGER', subject }),
   })).json()).token;
 }
+const tokens = {};
+for (const authority of authorities) tokens[authority] = await token(authority, 'bench');
 
 async function graphql(query, variables = {}, authority = 'camden') {
   const response = await fetch(`${base}/graphql`, {
@@ -60,11 +63,12 @@ const errors = new Map();
 const clients = [];
 let ready = 0;
 for (let i = 0; i < subscribers; i++) {
+  const subscriberToken = await token(authorities[i % authorities.length], `bench-subscriber-${i}`);
   const client = createClient({
     url: `${base.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocket,
     lazy: false,
-    connectionParams: { Authorization: `Bearer ${tokens[authorities[i % authorities.length]]}` },
+    connectionParams: { Authorization: `Bearer ${subscriberToken}` },
   });
   clients.push(client);
   client.subscribe({

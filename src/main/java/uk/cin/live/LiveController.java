@@ -60,13 +60,20 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
 
     private final ChangeFeed feed;
     private final Clock clock;
+    private final SubscriptionCounts counts;
+    private final EventReads reads;
+    private final EventTransactions transactions;
     /** Subscriptions open on this instance (a gauge), and the signal that ends them all when it shuts down. */
     private final AtomicInteger active = new AtomicInteger();
     private volatile Sinks.Empty<DeadlineChange> shutdown = Sinks.empty();
 
-    public LiveController(ChangeFeed feed, Clock clock) {
+    public LiveController(ChangeFeed feed, Clock clock, SubscriptionCounts counts, EventReads reads,
+            EventTransactions transactions) {
         this.feed = feed;
         this.clock = clock;
+        this.counts = counts;
+        this.reads = reads;
+        this.transactions = transactions;
         // The request's correlation id (the logging MDC, from the Reactor context) is restored while an error that
         // ends a subscription is resolved, so that the error can name it.
         setThreadLocalContextAware(true);
@@ -76,10 +83,15 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
     public Flux<DeadlineChange> subscribe(@Argument String authorityCode, @Argument String planId,
             @Argument String after, DataFetchingEnvironment environment) {
         DataLoaderRegistry loaders = environment.getDataLoaderRegistry();
+        boolean shared = EventReads.wanted(environment.getSelectionSet());
         // A subscription is one GraphQL request however long it lasts, and its DataLoaders cache what they load:
-        // without clearing, every later event would show the plan as the first event found it.
-        return deadlinesChanged(authorityCode, planId, after)
-                .doOnNext(change -> loaders.getDataLoaders().forEach(DataLoader::clearAll));
+        // without clearing, every later event would show the plan as the first event found it. Then what every
+        // subscriber of the event asks is put in them, read once for all (one event at a time: no prefetch, so a
+        // stalled subscriber is still ended at BUFFER behind).
+        return deadlinesChanged(authorityCode, planId, after).concatMap(change -> {
+            loaders.getDataLoaders().forEach(DataLoader::clearAll);
+            return shared ? reads.prime(change, loaders) : Mono.just(change);
+        }, 0);
     }
 
     public Flux<DeadlineChange> deadlinesChanged(String authorityCode, String planId, String after) {
@@ -123,11 +135,15 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
                         + " does not read children's records"));
             }
             Duration left = Duration.between(clock.instant(), caller.expiresAt());
-            // The subscription ends when the token does: the client subscribes again with a new one (after:).
-            return changes(caller, plan, afterId)
-                    .takeUntilOther(Mono.delay(left.isNegative() ? Duration.ZERO : left))
-                    .concatWith(Flux.error(() -> new ApiException(TOKEN_EXPIRED,
-                            "the token expired; subscribe again with a new one and after: the last event id")));
+            // Counted against the caller's and the socket's limits while it lasts, however it ends.
+            return Flux.deferContextual(context -> Flux.using(
+                    () -> counts.hold(caller, context.<String>getOrEmpty(SubscriptionRequests.SOCKET).orElse(null)),
+                    held -> changes(caller, plan, afterId)
+                            // It ends when the token does: the client subscribes again with a new one (after:).
+                            .takeUntilOther(Mono.delay(left.isNegative() ? Duration.ZERO : left))
+                            .concatWith(Flux.error(() -> new ApiException(TOKEN_EXPIRED, "the token expired;"
+                                    + " subscribe again with a new one and after: the last event id"))),
+                    SubscriptionCounts.Held::close));
         });
     }
 
@@ -149,7 +165,8 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
             // Listening: whatever commits from now on reaches this subscriber (earlier changes come from the table).
             context.<Runnable>getOrEmpty(WHEN_LISTENING).ifPresent(Runnable::run);
             Flux<DeadlineChange> earlier = afterId < 0 ? Flux.empty()
-                    : feed.sinceWithPlans(caller.authority(), afterId).filter(c -> visible(c, caller, plan))
+                    : transactions.flux(feed.sinceWithPlans(caller.authority(), afterId))
+                            .filter(c -> visible(c, caller, plan))
                             .doOnNext(c -> behind.incrementAndGet());
             AtomicLong last = new AtomicLong(afterId);
             // Delivery (GraphQL execution, encoding, sending) runs on the parallel scheduler, not on the thread that
@@ -196,6 +213,8 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
         if (ex instanceof TooSlow) {
             error = coded(ErrorType.BAD_REQUEST, "The subscriber fell more than " + BUFFER + " events behind; "
                     + "resubscribe with after: the last event id received", "SUBSCRIBER_TOO_SLOW");
+        } else if (ex instanceof SubscriptionCounts.TooMany refused) {
+            error = coded(ErrorType.BAD_REQUEST, refused.getMessage(), refused.code(), refused.limit());
         } else if (ex instanceof ApiException api) {
             error = coded(ErrorType.BAD_REQUEST, api.getMessage(), api.code());
         } else {
@@ -206,8 +225,16 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
 
     /** An error that ends a subscription: its code and, as every error a client receives, the correlation id. */
     private static GraphQLError coded(ErrorType type, String message, String code) {
+        return coded(type, message, code, null);
+    }
+
+    /** The same, naming the limit that refused the subscription. */
+    private static GraphQLError coded(ErrorType type, String message, String code, Integer limit) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", code);
+        if (limit != null) {
+            extensions.put("limit", limit);
+        }
         String requestId = MDC.get(RequestIds.MDC_KEY);
         if (requestId != null) {
             extensions.put("correlationId", requestId);

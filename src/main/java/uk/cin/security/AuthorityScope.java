@@ -3,6 +3,7 @@ package uk.cin.security;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import uk.cin.limits.Limits;
+import uk.cin.live.EventTransactions;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,12 +18,15 @@ public class AuthorityScope {
 
     private final DatabaseClient db;
     private final TransactionalOperator transactions;
+    private final EventTransactions events;
 
     private final String statementTimeout;
 
-    public AuthorityScope(DatabaseClient db, TransactionalOperator transactions, Limits limits) {
+    public AuthorityScope(DatabaseClient db, TransactionalOperator transactions, Limits limits,
+            EventTransactions events) {
         this.db = db;
         this.transactions = transactions;
+        this.events = events;
         this.statementTimeout = limits.timeout().toMillis() + "ms";
     }
 
@@ -32,10 +36,13 @@ public class AuthorityScope {
      */
     public static final String SUBSCRIBER = "cin.subscriber-authority";
 
-    /** A read that runs in the request's transaction, or, for a subscription's event, in one of its own. */
+    /**
+     * A read that runs in the request's transaction, or, for a subscription's event, in one of its own when its turn
+     * comes: however many subscribers, their events take only so many connections at once ({@link EventTransactions}).
+     */
     public <T> Flux<T> read(Flux<T> work) {
         return Flux.deferContextual(context -> context.<String>getOrEmpty(SUBSCRIBER)
-                .map(authority -> flux(authority, work)).orElse(work));
+                .map(authority -> events.flux(flux(authority, work))).orElse(work));
     }
 
     public <T> Mono<T> mono(String authority, Mono<T> work) {

@@ -25,6 +25,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.cin.audit.AuditLog;
 import uk.cin.audit.AuditTrail;
+import uk.cin.live.EventAudit;
 import uk.cin.ops.RequestIds;
 
 /**
@@ -53,11 +54,14 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
     private final GraphQlThreads threads;
     private final Operations operations;
     private final DatabaseOutage outage;
+    /** Subscribers' audit rows, written together (one transaction for many subscribers of an event). */
+    private final EventAudit eventAudit;
 
     public CallerInterceptor(ReactiveJwtDecoder decoder, Callers callers, AuthorityScope scope, AuditLog audit,
             Limits limits, ExpiringSockets sockets, GraphQlThreads threads, Operations operations,
-            DatabaseOutage outage) {
+            DatabaseOutage outage, EventAudit eventAudit) {
         this.limits = limits;
+        this.eventAudit = eventAudit;
         this.outage = outage;
         this.operations = operations;
         this.threads = threads;
@@ -109,8 +113,7 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
                         .map(response -> response.getData() instanceof org.reactivestreams.Publisher<?> events
                                 ? response.transform(b -> b.data(Flux.from(events).concatMap(event -> trail.isEmpty()
                                         ? Mono.just(event)
-                                        : scope.mono(caller.authority(), audit.reads(caller, operation,
-                                                trail.drain())).thenReturn(event))))
+                                        : eventAudit.reads(caller, operation, trail.drain()).thenReturn(event))))
                                 : response)
                         .contextWrite(context -> context.put(Caller.class, caller)
                                 .put(AuthorityScope.SUBSCRIBER, caller.authority()));
