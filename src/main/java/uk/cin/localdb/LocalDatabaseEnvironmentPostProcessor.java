@@ -18,6 +18,9 @@ import org.springframework.core.env.MapPropertySource;
  * With no database configured ({@code spring.r2dbc.url} unset), starts the service's own PostgreSQL and points R2DBC
  * and Liquibase at it, and switches the local profile on (demo data, GraphiQL). Configuring a database switches all
  * of that off.
+ *
+ * <p>With {@code cin.local-db.enabled=false} (the production image), or where there is no PostgreSQL to run (the
+ * production build packages none), a start without the settings a deployment needs stops here, naming them.
  */
 public class LocalDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -34,13 +37,26 @@ public class LocalDatabaseEnvironmentPostProcessor implements EnvironmentPostPro
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (environment.containsProperty("spring.r2dbc.url")
-                || !environment.getProperty("cin.local-db.enabled", Boolean.class, true)) {
+        if (!environment.getProperty("cin.local-db.enabled", Boolean.class, true)) {
+            requireSettings(environment, "The service runs no PostgreSQL of its own here (cin.local-db.enabled=false)"
+                    + " and must be given its database and token settings");
+            return;
+        }
+        if (environment.containsProperty("spring.r2dbc.url")) {
             return;
         }
         Path dataDir = Path.of(environment.getProperty("cin.local-db.data-dir", ".cin-data/postgres"));
         boolean fresh = environment.getProperty("cin.local-db.fresh", Boolean.class, false);
         boolean packaged = "packaged".equals(environment.getProperty("cin.local-db.binaries", "installed-first"));
+        if (!LocalPostgres.binariesAvailable(packaged)) {
+            // SPRING_R2DBC_URL is among the missing, at least.
+            String installed = packaged ? ""
+                    : "installed (initdb and pg_ctl on PATH or under /usr/lib/postgresql/*/bin) and none ";
+            String machine = System.getProperty("os.name") + " " + System.getProperty("os.arch");
+            throw new DatabaseNotConfiguredException("No database configured, and no PostgreSQL to run one of the"
+                    + " service's own: none " + installed + "packaged with this build for " + machine,
+                    RequiredSettings.missing(environment), "or install PostgreSQL to run the local profile");
+        }
         // Each entry name=value, checked by ServerSetting: a refused one stops the start, naming the property.
         List<ServerSetting> serverSettings = Binder.get(environment)
                 .bind("cin.local-db.server-settings", Bindable.listOf(ServerSetting.class)).orElse(List.of());
@@ -81,6 +97,14 @@ public class LocalDatabaseEnvironmentPostProcessor implements EnvironmentPostPro
             }
         }
         environment.getPropertySources().addFirst(new MapPropertySource("cin-local-database", properties));
+    }
+
+    /** Stops the start, naming the settings missing; a configuration that has them all goes on. */
+    private static void requireSettings(ConfigurableEnvironment environment, String reason) {
+        List<String> missing = RequiredSettings.missing(environment);
+        if (!missing.isEmpty()) {
+            throw new DatabaseNotConfiguredException(reason, missing, "");
+        }
     }
 
     @Override

@@ -263,6 +263,14 @@ public final class LocalPostgres {
 
     // ---- finding binaries and an account
 
+    /**
+     * Whether this machine can run the service's own PostgreSQL: binaries installed (unless {@code packagedOnly}), or
+     * packaged with the service. The production build packages none.
+     */
+    static boolean binariesAvailable(boolean packagedOnly) {
+        return !packagedOnly && findBinaries().isPresent() || PackagedBinaries.isPackaged();
+    }
+
     static Optional<Path> findBinaries() {
         List<Path> candidates = new ArrayList<>();
         String path = System.getenv("PATH");
