@@ -16,7 +16,8 @@ import reactor.netty.channel.AbortedException;
  * each was logged as "500 Server Error" with a stack trace, one per connection a slow client made.
  */
 @Component
-@Order(-2)
+// Ahead of EndpointErrors (-2), which would answer and log a closed connection as an unexpected failure.
+@Order(-3)
 public class ClosedConnections implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ClosedConnections.class);

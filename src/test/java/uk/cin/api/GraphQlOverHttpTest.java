@@ -152,7 +152,7 @@ class GraphQlOverHttpTest {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection owner = DriverManager.getConnection(jdbcUrl, "cin", "cin");
+        try (Connection owner = uk.cin.localdb.TestDatabase.start().superuser();
                 Statement statement = owner.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
@@ -166,7 +166,7 @@ class GraphQlOverHttpTest {
      */
     @Test
     void aSubscriptionSentAsAPlainPostIsRefusedAndNothingIsWritten() throws Exception {
-        long audited = count("select count(*) from audit_event");
+        long audited = count("select count(*) from audit.audit_event");
         String subscription = "{\"query\":\"subscription { deadlinesChanged { id cause plan { isOverdue } } }\"}";
         for (String accept : new String[] {MediaType.APPLICATION_JSON_VALUE, GRAPHQL_RESPONSE, null}) {
             Answer answer = post(accept, subscription);
@@ -174,7 +174,7 @@ class GraphQlOverHttpTest {
             assertThat(answer.body()).contains("\"code\":\"SUBSCRIPTION_NEEDS_STREAM\"", "WebSocket",
                     "text/event-stream", "\"correlationId\"").doesNotContain("\"data\"", "prefetch");
         }
-        assertThat(count("select count(*) from audit_event")).isEqualTo(audited);
+        assertThat(count("select count(*) from audit.audit_event")).isEqualTo(audited);
     }
 
     /**

@@ -3,7 +3,6 @@ package uk.cin.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import uk.cin.CinApplication;
 import uk.cin.localdb.LocalPostgres;
+import uk.cin.localdb.TestDatabase;
 import uk.cin.security.TestTokens;
 
 /**
@@ -56,13 +56,17 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void anOutageIsACodedAnswerPerRequestAndALineNowAndThen(CapturedOutput output) throws IOException, InterruptedException {
-        LocalPostgres database = LocalPostgres.startOrReuse(Path.of("target/test-postgres"), true);
+    void anOutageIsACodedAnswerPerRequestAndALineNowAndThen(CapturedOutput output)
+            throws IOException, InterruptedException {
+        LocalPostgres database = TestDatabase.start();
+        // Its migrations may be the first to run on the test database: as a DBA would, for their run only.
+        database.allowAuditMigrations();
         int databasePort = Integer.parseInt(database.jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1"));
         try (ProbesTest.Relay relay = new ProbesTest.Relay(databasePort);
                 ConfigurableApplicationContext context = new SpringApplicationBuilder(CinApplication.class).run(
                         "--server.port=0",
-                        "--spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:" + relay.port() + "/" + LocalPostgres.DATABASE,
+                        "--spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:" + relay.port() + "/"
+                                + LocalPostgres.DATABASE,
                         "--spring.r2dbc.username=cin_app", "--spring.r2dbc.password=cin_app",
                         "--spring.r2dbc.pool.max-acquire-time=2s",
                         "--cin.database.outage-log-interval=8s",
@@ -122,6 +126,8 @@ class DatabaseOutageTest {
             Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(post(port, MediaType.APPLICATION_JSON_VALUE, plans).body()).contains("totalCount")
                             .doesNotContain("errors"));
+        } finally {
+            database.sealAuditLog();
         }
     }
 }
