@@ -1,5 +1,6 @@
 package uk.cin.api;
 
+import uk.cin.config.CinProperties;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -48,8 +49,8 @@ public class DatabaseOutage {
     private final AtomicLong lastLine;
 
     @Autowired
-    public DatabaseOutage(@Value("${cin.database.outage-log-interval:30s}") Duration interval) {
-        this(interval, System::nanoTime);
+    public DatabaseOutage(CinProperties properties) {
+        this(properties.database().outageLogInterval(), System::nanoTime);
     }
 
     DatabaseOutage(Duration interval, LongSupplier clock) {

@@ -15,7 +15,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
-import uk.cin.ops.RequestIds;
 
 /**
  * A failure on the GraphQL endpoint that never became a GraphQL response (a body that is no GraphQL request, an

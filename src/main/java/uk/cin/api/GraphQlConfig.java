@@ -58,10 +58,4 @@ public class GraphQlConfig {
             }
         };
     }
-
-    /** "Today" for every computed field without asOf: local dates in the configured zone (Europe/London). */
-    @Bean
-    Clock clock(@Value("${cin.zone:Europe/London}") String zone) {
-        return Clock.system(ZoneId.of(zone));
-    }
 }

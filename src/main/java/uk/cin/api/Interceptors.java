@@ -11,8 +11,10 @@ public final class Interceptors {
     public static final int RESPONSE_ERRORS = Ordered.HIGHEST_PRECEDENCE;
     /** Replaces a document id with its registered text before anything reads the document. */
     public static final int TRUSTED_DOCUMENTS = RESPONSE_ERRORS + 10;
-    /** Runs the operation as its caller, in its transaction and time limit: innermost. */
+    /** Runs the operation as its caller, in its transaction and time limit. */
     public static final int CALLER = TRUSTED_DOCUMENTS + 10;
+    /** Writes what the operation read to the audit log, inside the caller's transaction: innermost. */
+    public static final int AUDIT = CALLER + 10;
 
     private Interceptors() {
     }

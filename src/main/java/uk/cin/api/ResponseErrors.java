@@ -28,7 +28,6 @@ import org.springframework.stereotype.Component;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import uk.cin.ops.RequestIds;
 
 /**
  * Every GraphQL error a client receives has a stable {@code extensions.code}, names where it is, quotes nothing the

@@ -12,7 +12,7 @@ import uk.cin.api.ApiException;
 import uk.cin.api.GlobalId;
 import uk.cin.api.GlobalId.NodeType;
 import uk.cin.audit.AuditLog.AuditEvent;
-import uk.cin.plan.PlanController.PageInfo;
+import uk.cin.api.PageInfo;
 import uk.cin.security.Access;
 
 /** auditEvents: the audit log of the caller's authority, for AUDITOR only. */

@@ -1,5 +1,7 @@
 package uk.cin.family;
 
+import uk.cin.audit.AuditTrail;
+import uk.cin.audit.Audited;
 import java.time.LocalDate;
 import java.util.UUID;
 import uk.cin.api.GlobalId;
@@ -7,7 +9,13 @@ import uk.cin.security.Owned;
 
 /** A child of a family. The authority and team are the family's. */
 public record Child(UUID id, UUID familyId, String authorityCode, String team, String givenName, String familyName,
-        LocalDate dateOfBirth, boolean disabled) implements Owned {
+        LocalDate dateOfBirth, boolean disabled) implements Owned, Audited {
+
+    @Override
+    public AuditTrail.Subject auditSubject() {
+        return AuditTrail.Subject.child(id);
+    }
+
 
     @Override
     public GlobalId.NodeType nodeType() {

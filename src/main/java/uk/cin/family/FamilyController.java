@@ -19,8 +19,8 @@ import uk.cin.family.FamilyService.AddChildInput;
 import uk.cin.family.FamilyService.AddChildPayload;
 import uk.cin.family.FamilyService.CreateFamilyInput;
 import uk.cin.family.FamilyService.CreateFamilyPayload;
-import uk.cin.policy.AuthorityController;
-import uk.cin.policy.AuthorityController.Authority;
+import uk.cin.authority.AuthorityController;
+import uk.cin.authority.AuthorityController.Authority;
 import uk.cin.security.Access;
 
 /** Families and children: queries, mutations (FamilyService), and their fields. */

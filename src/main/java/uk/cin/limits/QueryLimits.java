@@ -1,5 +1,6 @@
 package uk.cin.limits;
 
+import uk.cin.config.Limits;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;

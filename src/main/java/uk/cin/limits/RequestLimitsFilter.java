@@ -1,8 +1,8 @@
 package uk.cin.limits;
 
+import uk.cin.config.Limits;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -27,7 +27,6 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@EnableConfigurationProperties(Limits.class)
 public class RequestLimitsFilter implements WebFilter {
 
     private final Limits limits;

@@ -1,5 +1,6 @@
 package uk.cin.live;
 
+import uk.cin.security.EventTransactions;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.schema.DataFetchingFieldSelectionSet;

@@ -1,5 +1,6 @@
 package uk.cin.live;
 
+import uk.cin.security.EventTransactions;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import java.time.Clock;
@@ -27,7 +28,7 @@ import reactor.util.concurrent.Queues;
 import uk.cin.api.ApiException;
 import uk.cin.api.GlobalId;
 import uk.cin.api.GlobalId.NodeType;
-import uk.cin.ops.RequestIds;
+import uk.cin.api.RequestIds;
 import uk.cin.security.Access;
 import uk.cin.security.Caller;
 import reactor.core.publisher.Mono;

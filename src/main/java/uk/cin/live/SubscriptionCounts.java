@@ -1,5 +1,6 @@
 package uk.cin.live;
 
+import uk.cin.config.LiveLimits;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;

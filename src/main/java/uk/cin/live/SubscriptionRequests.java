@@ -1,5 +1,6 @@
 package uk.cin.live;
 
+import uk.cin.security.EventTransactions;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.cin.api.ApiException;
 import uk.cin.api.Interceptors;
-import uk.cin.ops.RequestIds;
+import uk.cin.api.RequestIds;
 
 /**
  * Around every subscription, outside the caller's interceptor: its WebSocket (for the per-socket limit) and a place

@@ -1,5 +1,6 @@
 package uk.cin.localdb;
 
+import uk.cin.config.CinProperties;
 import java.nio.file.Path;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,8 +19,8 @@ class LocalAuditSeal implements InitializingBean {
 
     private final Path dataDir;
 
-    LocalAuditSeal(@Value("${cin.local-db.data-dir}") Path dataDir) {
-        this.dataDir = dataDir;
+    LocalAuditSeal(CinProperties properties) {
+        this.dataDir = properties.localDb().dataDir();
     }
 
     @Override

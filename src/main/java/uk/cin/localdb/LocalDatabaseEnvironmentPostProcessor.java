@@ -1,5 +1,6 @@
 package uk.cin.localdb;
 
+import uk.cin.config.CinProperties;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -8,7 +9,6 @@ import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -37,7 +37,9 @@ public class LocalDatabaseEnvironmentPostProcessor implements EnvironmentPostPro
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!environment.getProperty("cin.local-db.enabled", Boolean.class, true)) {
+        CinProperties.LocalDb settings = Binder.get(environment).bind("cin.local-db", CinProperties.LocalDb.class)
+                .orElse(CinProperties.defaults().localDb());
+        if (!settings.enabled()) {
             requireSettings(environment, "The service runs no PostgreSQL of its own here (cin.local-db.enabled=false)"
                     + " and must be given its database and token settings");
             return;
@@ -45,9 +47,9 @@ public class LocalDatabaseEnvironmentPostProcessor implements EnvironmentPostPro
         if (environment.containsProperty("spring.r2dbc.url")) {
             return;
         }
-        Path dataDir = Path.of(environment.getProperty("cin.local-db.data-dir", ".cin-data/postgres"));
-        boolean fresh = environment.getProperty("cin.local-db.fresh", Boolean.class, false);
-        boolean packaged = "packaged".equals(environment.getProperty("cin.local-db.binaries", "installed-first"));
+        Path dataDir = settings.dataDir();
+        boolean fresh = settings.fresh();
+        boolean packaged = settings.packagedOnly();
         if (!LocalPostgres.binariesAvailable(packaged)) {
             // SPRING_R2DBC_URL is among the missing, at least.
             String installed = packaged ? ""
@@ -58,8 +60,7 @@ public class LocalDatabaseEnvironmentPostProcessor implements EnvironmentPostPro
                     RequiredSettings.missing(environment), "or install PostgreSQL to run the local profile");
         }
         // Each entry name=value, checked by ServerSetting: a refused one stops the start, naming the property.
-        List<ServerSetting> serverSettings = Binder.get(environment)
-                .bind("cin.local-db.server-settings", Bindable.listOf(ServerSetting.class)).orElse(List.of());
+        List<ServerSetting> serverSettings = settings.serverSettings().stream().map(ServerSetting::valueOf).toList();
         LocalPostgres server = LocalPostgres.startOrReuse(dataDir, fresh, packaged, serverSettings);
         // Migrations run next, as the schema's owner; once they have, LocalAuditSeal takes this back.
         server.allowAuditMigrations();
@@ -74,7 +75,7 @@ public class LocalDatabaseEnvironmentPostProcessor implements EnvironmentPostPro
         properties.put("spring.liquibase.url", server.jdbcUrl());
         properties.put("spring.liquibase.user", LocalPostgres.USER);
         properties.put("spring.liquibase.password", LocalPostgres.USER);
-        if (environment.getProperty("cin.local-db.local-profile", Boolean.class, true)) {
+        if (settings.localProfile()) {
             // The profile's conveniences are set here: the profile sections of application.yml were read before
             // this post-processor switched the profile on. Demo data is a bean of the local profile.
             environment.addActiveProfile(LOCAL_PROFILE);

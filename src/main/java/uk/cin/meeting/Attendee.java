@@ -1,7 +1,16 @@
 package uk.cin.meeting;
 
+import uk.cin.api.GlobalId;
+import uk.cin.audit.AuditTrail;
+import uk.cin.audit.Audited;
 import java.util.UUID;
 
 /** Someone invited to, or at, a meeting. */
-public record Attendee(UUID meetingId, int position, String name, String role, boolean invited, boolean attended) {
+public record Attendee(UUID meetingId, int position, String name, String role, boolean invited, boolean attended) implements Audited {
+
+    @Override
+    public AuditTrail.Subject auditSubject() {
+        return AuditTrail.Subject.object(GlobalId.NodeType.Meeting, meetingId);
+    }
+
 }

@@ -1,5 +1,8 @@
 package uk.cin.meeting;
 
+import uk.cin.api.GlobalId;
+import uk.cin.audit.AuditTrail;
+import uk.cin.audit.Audited;
 import java.time.LocalDate;
 import java.util.UUID;
 import uk.cin.policy.ChairRole;
@@ -20,7 +23,13 @@ public record Meeting(
         LocalDate nextReviewDate,
         ReviewOutcome outcome,
         boolean isFinal,
-        String intervalExceptionReason) {
+        String intervalExceptionReason) implements Audited {
+
+    @Override
+    public AuditTrail.Subject auditSubject() {
+        return AuditTrail.Subject.object(GlobalId.NodeType.Meeting, id);
+    }
+
 
     public MeetingFact fact() {
         return new MeetingFact(id.toString(), kind, heldOn, chairRole, chairIsCaseTeamManager,

@@ -20,7 +20,7 @@ import uk.cin.api.Batches;
 import uk.cin.api.GlobalId;
 import uk.cin.api.GlobalId.NodeType;
 import uk.cin.api.Inputs;
-import uk.cin.api.Mutations;
+import uk.cin.mutation.Mutations;
 import uk.cin.api.Refusal;
 import uk.cin.api.UserError;
 import uk.cin.meeting.MeetingService.RecordMeetingInput;

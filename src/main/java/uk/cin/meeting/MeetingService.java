@@ -12,7 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.cin.api.GlobalId.NodeType;
 import uk.cin.api.Inputs;
-import uk.cin.api.Mutations;
+import uk.cin.mutation.Mutations;
 import uk.cin.api.Refusal;
 import uk.cin.api.UserError;
 import uk.cin.plan.CinPlan;

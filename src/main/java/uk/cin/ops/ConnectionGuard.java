@@ -1,5 +1,6 @@
 package uk.cin.ops;
 
+import uk.cin.config.ConnectionLimits;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
@@ -62,7 +62,6 @@ import reactor.netty.NettyPipeline;
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-@EnableConfigurationProperties(ConnectionLimits.class)
 public class ConnectionGuard implements WebServerFactoryCustomizer<NettyReactiveWebServerFactory> {
 
     static final String TOO_MANY = "TOO_MANY_CONNECTIONS";

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.stereotype.Component;
-import uk.cin.live.EventTransactions;
+import uk.cin.security.EventTransactions;
 import uk.cin.live.LiveController;
 import uk.cin.security.ExpiringSockets;
 

@@ -1,5 +1,6 @@
 package uk.cin.ops;
 
+import uk.cin.config.CinProperties;
 import graphql.language.OperationDefinition;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
@@ -7,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.observation.DefaultExecutionRequestObservationConvention;
 import org.springframework.graphql.observation.ExecutionRequestObservationContext;
 import org.springframework.graphql.observation.GraphQlObservationDocumentation.ExecutionRequestHighCardinalityKeyNames;
@@ -37,7 +38,12 @@ public class OperationMetrics extends DefaultExecutionRequestObservationConventi
     private final int maxNames;
     private final Set<String> names = ConcurrentHashMap.newKeySet();
 
-    public OperationMetrics(@Value("${cin.metrics.max-operation-names:100}") int maxNames) {
+    @Autowired
+    public OperationMetrics(CinProperties properties) {
+        this(properties.metrics().maxOperationNames());
+    }
+
+    OperationMetrics(int maxNames) {
         this.maxNames = maxNames;
     }
 

@@ -1,5 +1,6 @@
 package uk.cin.ops;
 
+import uk.cin.config.CinProperties;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +32,10 @@ public class SubscriptionShutdown implements SmartLifecycle {
     private volatile boolean running;
 
     public SubscriptionShutdown(LiveController live, ExpiringSockets sockets,
-            @Value("${cin.shutdown.subscriptions-timeout:5s}") Duration wait) {
+            CinProperties properties) {
         this.live = live;
         this.sockets = sockets;
-        this.wait = wait;
+        this.wait = properties.shutdown().subscriptionsTimeout();
     }
 
     @Override

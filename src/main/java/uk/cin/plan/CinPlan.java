@@ -1,5 +1,7 @@
 package uk.cin.plan;
 
+import uk.cin.audit.AuditTrail;
+import uk.cin.audit.Audited;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
@@ -31,7 +33,13 @@ public record CinPlan(
         Integer visitFrequencyWorkingDays,
         LocalDate closedOn,
         ReviewOutcome closeReason,
-        int version) implements Owned {
+        int version) implements Owned, Audited {
+
+    @Override
+    public AuditTrail.Subject auditSubject() {
+        return AuditTrail.Subject.child(childId);
+    }
+
 
     @Override
     public GlobalId.NodeType nodeType() {

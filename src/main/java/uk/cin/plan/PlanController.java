@@ -19,9 +19,10 @@ import reactor.core.publisher.Mono;
 import uk.cin.api.ApiException;
 import uk.cin.api.Batches;
 import uk.cin.api.GlobalId;
+import uk.cin.api.PageInfo;
 import uk.cin.api.GlobalId.NodeType;
 import uk.cin.api.Inputs;
-import uk.cin.api.Mutations;
+import uk.cin.mutation.Mutations;
 import uk.cin.api.Refusal;
 import uk.cin.api.UserError;
 import uk.cin.family.Child;
@@ -37,8 +38,8 @@ import uk.cin.plan.PlanService.RecordPlanEventInput;
 import uk.cin.plan.PlanService.RecordVisitInput;
 import uk.cin.plan.PlanStates.PlanAt;
 import uk.cin.plan.PlanWrites.InputFields;
-import uk.cin.policy.AuthorityController;
-import uk.cin.policy.AuthorityController.Authority;
+import uk.cin.authority.AuthorityController;
+import uk.cin.authority.AuthorityController.Authority;
 import uk.cin.policy.ChairRole;
 import uk.cin.policy.Deadline;
 import uk.cin.policy.MeetingRequirement;
@@ -59,9 +60,6 @@ public class PlanController {
 
     public record PlanFilter(String authorityCode, PlanStatus status, LocalDate overdueAsOf,
             LocalDate reviewDueBefore) {
-    }
-
-    public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
     }
 
     public record CinPlanEdge(String cursor, CinPlan node) {

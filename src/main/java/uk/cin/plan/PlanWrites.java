@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 import uk.cin.api.ApiException;
 import uk.cin.api.GlobalId.NodeType;
 import uk.cin.api.Inputs;
-import uk.cin.api.Mutations.Written;
+import uk.cin.mutation.Mutations.Written;
 import uk.cin.api.Refusal;
 import uk.cin.api.UserError;
 import uk.cin.deadline.DeadlineStore;

@@ -1,5 +1,6 @@
 package uk.cin.plan;
 
+import uk.cin.config.CinProperties;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
@@ -36,7 +37,8 @@ public class RecordedFacts {
 
     private final Cache<Key, Recorded> cache;
 
-    public RecordedFacts(@Value("${cin.plan-cache.max-records:200000}") long maxRecords) {
+    public RecordedFacts(CinProperties properties) {
+        long maxRecords = properties.planCache().maxRecords();
         this.cache = maxRecords <= 0 ? null : Caffeine.newBuilder().maximumWeight(maxRecords)
                 .<Key, Recorded>weigher((key, recorded) -> recorded.weight()).build();
     }

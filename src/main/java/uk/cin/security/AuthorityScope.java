@@ -2,8 +2,7 @@ package uk.cin.security;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import uk.cin.limits.Limits;
-import uk.cin.live.EventTransactions;
+import uk.cin.config.Limits;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import uk.cin.api.ErrorHandling;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import uk.cin.limits.GraphQlThreads;
-import uk.cin.limits.Limits;
+import uk.cin.config.Limits;
 import java.util.Map;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -23,16 +23,13 @@ import uk.cin.api.Interceptors;
 import uk.cin.api.Operations;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import uk.cin.audit.AuditLog;
-import uk.cin.audit.AuditTrail;
-import uk.cin.live.EventAudit;
-import uk.cin.ops.RequestIds;
+import uk.cin.api.RequestIds;
 
 /**
  * Every GraphQL operation runs as its caller: over HTTP (and SSE) the bearer token Spring Security verified, over a
  * WebSocket the token sent in connection_init. A query or mutation runs in one transaction scoped to the caller's
- * authority (row-level security), and what it read of children's records is written to the audit log before that
- * transaction commits. A subscription holds no transaction: each event's reads are logged as it is sent.
+ * authority (row-level security), within the time limit; inside it, the audit interceptor writes what was read. A
+ * subscription holds no transaction: each event's reads take short transactions of their own.
  */
 @Component
 @Order(Interceptors.CALLER)
@@ -48,20 +45,15 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
     private final ReactiveJwtDecoder decoder;
     private final Callers callers;
     private final AuthorityScope scope;
-    private final AuditLog audit;
     private final Limits limits;
     private final ExpiringSockets sockets;
     private final GraphQlThreads threads;
     private final Operations operations;
     private final DatabaseOutage outage;
-    /** Subscribers' audit rows, written together (one transaction for many subscribers of an event). */
-    private final EventAudit eventAudit;
 
-    public CallerInterceptor(ReactiveJwtDecoder decoder, Callers callers, AuthorityScope scope, AuditLog audit,
-            Limits limits, ExpiringSockets sockets, GraphQlThreads threads, Operations operations,
-            DatabaseOutage outage, EventAudit eventAudit) {
+    public CallerInterceptor(ReactiveJwtDecoder decoder, Callers callers, AuthorityScope scope, Limits limits,
+            ExpiringSockets sockets, GraphQlThreads threads, Operations operations, DatabaseOutage outage) {
         this.limits = limits;
-        this.eventAudit = eventAudit;
         this.outage = outage;
         this.operations = operations;
         this.threads = threads;
@@ -69,7 +61,6 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
         this.decoder = decoder;
         this.callers = callers;
         this.scope = scope;
-        this.audit = audit;
     }
 
     /** The WebSocket's token: {"Authorization": "Bearer <token>"} in the connection_init payload. */
@@ -96,7 +87,6 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         // Off the event loop before the document is read: parsing, validation and the limits are CPU work.
         return caller(request).publishOn(threads.scheduler()).flatMap(caller -> {
-            AuditTrail trail = new AuditTrail();
             AtomicBoolean stopped = new AtomicBoolean();
             Operations.Operation parsed = operations.of(request);
             WebGraphQlResponse refused = Operations.refusal(request, parsed);
@@ -105,26 +95,18 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
                 return Mono.just(refused);
             }
             request.configureExecutionInput((input, builder) -> builder.graphQLContext(context -> context
-                    .put(Caller.CONTEXT_KEY, caller).put(AuditTrail.CONTEXT_KEY, trail)
+                    .put(Caller.CONTEXT_KEY, caller)
                     .put(ErrorHandling.STOPPED, stopped).put(WRITING, parsed.mutation())).build());
-            String operation = parsed.name();
             if (parsed.subscription()) {
-                return chain.next(request)
-                        .map(response -> response.getData() instanceof org.reactivestreams.Publisher<?> events
-                                ? response.transform(b -> b.data(Flux.from(events).concatMap(event -> trail.isEmpty()
-                                        ? Mono.just(event)
-                                        : eventAudit.reads(caller, operation, trail.drain()).thenReturn(event))))
-                                : response)
-                        .contextWrite(context -> context.put(Caller.class, caller)
-                                .put(AuthorityScope.SUBSCRIBER, caller.authority()));
+                return chain.next(request).contextWrite(context -> context.put(Caller.class, caller)
+                        .put(AuthorityScope.SUBSCRIBER, caller.authority()));
             }
             // Past the time limit the answer goes at once; the transaction is cancelled, so rolled back (nothing
             // half-written), and PostgreSQL's own statement timeout stops a statement still waiting. The execution
             // is cancelled with it: graphql-java starts no further field.
             // The transaction begins on the database driver's event loop: execution is handed back to the GraphQL
             // threads, and so is the answer once committed (it is encoded where it is emitted).
-            return scope.mono(caller.authority(), chain.next(request).subscribeOn(threads.scheduler())
-                            .flatMap(response -> audit.reads(caller, operation, trail.drain()).thenReturn(response)))
+            return scope.mono(caller.authority(), chain.next(request).subscribeOn(threads.scheduler()))
                     .publishOn(threads.scheduler())
                     .timeout(limits.timeout())
                     .onErrorResume(TimeoutException.class, e -> {

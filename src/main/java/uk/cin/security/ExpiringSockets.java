@@ -17,7 +17,7 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import uk.cin.ops.RequestIds;
+import uk.cin.api.RequestIds;
 
 /**
  * A WebSocket lives no longer than the token it was opened with. Its subscriptions end with TOKEN_EXPIRED when the

@@ -1,5 +1,6 @@
 package uk.cin.security;
 
+import uk.cin.config.CinProperties;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -69,11 +70,11 @@ public class LocalTokens {
 
     /** The local profile's tokens, checked as any others: times with the same small skew, issuer, audience. */
     @Bean
-    ReactiveJwtDecoder localJwtDecoder(@Value("${cin.security.clock-skew:5s}") Duration skew, Clock clock)
+    ReactiveJwtDecoder localJwtDecoder(CinProperties properties, Clock clock)
             throws com.nimbusds.jose.JOSEException {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(key.toRSAPublicKey())
                 .signatureAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(TokenValidation.all(skew, clock, ISSUER, TokenValidation.LOCAL_AUDIENCE));
+        decoder.setJwtValidator(TokenValidation.all(properties.security().clockSkew(), clock, ISSUER, TokenValidation.LOCAL_AUDIENCE));
         return decoder;
     }
 

@@ -8,38 +8,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.ErrorType;
-import org.springframework.graphql.execution.RuntimeWiringConfigurer;
-import uk.cin.family.Child;
-import uk.cin.family.Family;
-import uk.cin.meeting.Attendee;
 
 /**
  * Names and dates of birth, withheld from roles that may not see them (BI_ANALYST). The contract makes the names
  * non-null, and a null there would blank the whole enclosing object, so a withheld name reads REDACTED; a withheld
  * date of birth is null. Either way one error per field and request, coded REDACTED, says why.
  */
-@Configuration(proxyBeanMethods = false)
-class Redaction {
+public final class Redaction {
 
-    static final String WITHHELD = "REDACTED";
+    /** What a withheld name reads. */
+    public static final String WITHHELD = "REDACTED";
     private static final String REPORTED = "cin.redactionsReported";
 
-    @Bean
-    RuntimeWiringConfigurer personalFields() {
-        return wiring -> wiring
-                .type("Child", type -> type
-                        .dataFetcher("givenName", guarded("Child.givenName", Child::givenName, WITHHELD))
-                        .dataFetcher("familyName", guarded("Child.familyName", Child::familyName, WITHHELD))
-                        .dataFetcher("dateOfBirth", guarded("Child.dateOfBirth", Child::dateOfBirth, null)))
-                .type("Family", type -> type.dataFetcher("name", guarded("Family.name", Family::name, WITHHELD)))
-                .type("Attendee", type -> type.dataFetcher("name", guarded("Attendee.name", Attendee::name,
-                        WITHHELD)));
+    private Redaction() {
     }
 
-    private static <S> DataFetcher<Object> guarded(String field, Function<S, Object> value, Object withheld) {
+    /**
+     * The field's value for a caller who sees personal details; for one who does not, {@code withheld} and (once a
+     * request) an error coded REDACTED. Each feature wires its own personal fields with it.
+     */
+    public static <S> DataFetcher<Object> guarded(String field, Function<S, Object> value, Object withheld) {
         return env -> {
             Caller caller = env.getGraphQlContext().get(Caller.CONTEXT_KEY);
             S source = env.getSource();

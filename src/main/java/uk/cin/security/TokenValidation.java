@@ -1,5 +1,6 @@
 package uk.cin.security;
 
+import uk.cin.config.CinProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ public class TokenValidation {
     public static final String LOCAL_AUDIENCE = "cin-service";
 
     @Bean
-    OAuth2TokenValidator<Jwt> tokenTimes(@Value("${cin.security.clock-skew:5s}") Duration skew, Clock clock) {
+    OAuth2TokenValidator<Jwt> tokenTimes(CinProperties properties, Clock clock) {
+        Duration skew = properties.security().clockSkew();
         JwtTimestampValidator times = new JwtTimestampValidator(skew);
         times.setClock(clock);
         return times;
@@ -47,8 +49,8 @@ public class TokenValidation {
     /** The issuer to check where keys come from a file or a JWK set, without an issuer-uri (which checks it). */
     @Bean
     @ConditionalOnProperty("cin.security.token-issuer")
-    OAuth2TokenValidator<Jwt> tokenIssuer(@Value("${cin.security.token-issuer}") String issuer) {
-        return new JwtIssuerValidator(issuer);
+    OAuth2TokenValidator<Jwt> tokenIssuer(CinProperties properties) {
+        return new JwtIssuerValidator(properties.security().tokenIssuer());
     }
 
     /**

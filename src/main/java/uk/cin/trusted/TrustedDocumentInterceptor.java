@@ -1,5 +1,6 @@
 package uk.cin.trusted;
 
+import uk.cin.config.TrustedDocumentsSettings;
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
@@ -10,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.graphql.execution.ErrorType;
@@ -46,7 +46,6 @@ import uk.cin.security.CallerInterceptor;
  */
 @Component
 @Order(Interceptors.TRUSTED_DOCUMENTS)
-@EnableConfigurationProperties(TrustedDocumentsProperties.class)
 public class TrustedDocumentInterceptor implements WebGraphQlInterceptor {
 
     /** The extension the body's documentId is handed on in. */
@@ -63,7 +62,7 @@ public class TrustedDocumentInterceptor implements WebGraphQlInterceptor {
     /** The clients held to registered documents; none in the local profile. */
     private final Set<String> heldClients;
 
-    public TrustedDocumentInterceptor(TrustedDocuments documents, TrustedDocumentsProperties properties,
+    public TrustedDocumentInterceptor(TrustedDocuments documents, TrustedDocumentsSettings properties,
             Environment environment) {
         this.documents = documents;
         boolean local = environment.matchesProfiles(LocalDatabaseEnvironmentPostProcessor.LOCAL_PROFILE);

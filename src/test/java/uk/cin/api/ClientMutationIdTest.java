@@ -1,5 +1,6 @@
 package uk.cin.api;
 
+import uk.cin.mutation.Mutations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -11,6 +11,7 @@ import graphql.schema.GraphQLObjectType;
 import graphql.Scalars;
 import graphql.schema.GraphQLFieldDefinition;
 import java.util.List;
+import uk.cin.config.CinProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -37,7 +38,8 @@ class ErrorHandlingTest {
     }
 
     private static GraphQLError resolve(Throwable failure) {
-        Mono<List<GraphQLError>> errors = new ErrorHandling(new DatabaseOutage(java.time.Duration.ofSeconds(30))).resolveException(failure, environment());
+        Mono<List<GraphQLError>> errors = new ErrorHandling(new DatabaseOutage(CinProperties.defaults()))
+                .resolveException(failure, environment());
         return errors.block().get(0);
     }
 

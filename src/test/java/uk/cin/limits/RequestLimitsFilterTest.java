@@ -1,5 +1,6 @@
 package uk.cin.limits;
 
+import uk.cin.config.Limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

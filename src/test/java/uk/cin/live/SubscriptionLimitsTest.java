@@ -1,5 +1,6 @@
 package uk.cin.live;
 
+import uk.cin.security.EventTransactions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;

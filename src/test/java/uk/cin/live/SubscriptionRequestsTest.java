@@ -1,5 +1,6 @@
 package uk.cin.live;
 
+import uk.cin.security.EventTransactions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import graphql.ExecutionInput;
@@ -19,7 +20,7 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import uk.cin.ops.RequestIds;
+import uk.cin.api.RequestIds;
 
 /**
  * How a subscription's results end when something under them fails: always one coded error, never Spring's

@@ -1,5 +1,6 @@
 package uk.cin.ops;
 
+import uk.cin.api.RequestIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

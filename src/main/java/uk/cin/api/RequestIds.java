@@ -1,4 +1,4 @@
-package uk.cin.ops;
+package uk.cin.api;
 
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.integration.Slf4jThreadLocalAccessor;

@@ -1,4 +1,7 @@
-package uk.cin.api;
+package uk.cin.node;
+
+import uk.cin.api.ApiException;
+import uk.cin.api.GlobalId;
 
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;

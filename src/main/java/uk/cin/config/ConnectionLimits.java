@@ -1,7 +1,6 @@
-package uk.cin.ops;
+package uk.cin.config;
 
 import java.time.Duration;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * What one instance's HTTP port takes from its clients' connections (see README, Limits and Operations). The idle
@@ -15,7 +14,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param bodyReadTimeout longest wait for the next bytes of a request's body
  * @param bodyTimeout longest a request's whole body may take to arrive
  */
-@ConfigurationProperties("cin.connections")
 public record ConnectionLimits(int maxOpen, Integer healthReserve, Duration headerTimeout, Duration bodyReadTimeout,
         Duration bodyTimeout) {
 

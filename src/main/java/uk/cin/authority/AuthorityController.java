@@ -1,4 +1,6 @@
-package uk.cin.policy;
+package uk.cin.authority;
+
+import uk.cin.policy.RuleRef;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,6 @@
-package uk.cin.limits;
+package uk.cin.config;
 
 import java.time.Duration;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * What one request may ask of the service. Each refusal names its code and the limit.
@@ -16,7 +15,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param timeout longest a query or mutation may run
  * @param maxFragmentDepth longest chain of fragments spreading each other, checked before the document is validated
  */
-@ConfigurationProperties("cin.limits")
 public record Limits(int maxDepth, int maxCost, int listEstimate, int maxAliases, int maxRootFields,
         int maxBodyBytes, Duration timeout, int maxFragmentDepth) {
 

@@ -1,5 +1,6 @@
-package uk.cin.live;
+package uk.cin.audit;
 
+import uk.cin.security.EventTransactions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,6 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import uk.cin.audit.AuditLog;
-import uk.cin.audit.AuditTrail;
 import uk.cin.security.AuthorityScope;
 import uk.cin.security.Caller;
 

@@ -1,4 +1,6 @@
-package uk.cin.policy;
+package uk.cin.authority;
+
+import uk.cin.policy.PolicyEngine;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

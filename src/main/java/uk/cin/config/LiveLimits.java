@@ -1,7 +1,6 @@
-package uk.cin.live;
+package uk.cin.config;
 
 import java.time.Duration;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * What subscriptions may take of one instance (see README, Limits). Counted on each instance.
@@ -15,7 +14,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param eventWait how long such a transaction waits for its turn before the subscription ends with
  *     SUBSCRIPTIONS_BUSY
  */
-@ConfigurationProperties("cin.live")
 public record LiveLimits(int maxSubscriptionsPerSocket, int maxSubscriptionsPerCaller, int eventTransactions,
         Duration eventWait) {
 

@@ -1,4 +1,11 @@
-package uk.cin.api;
+package uk.cin.mutation;
+
+import uk.cin.api.ApiException;
+import uk.cin.api.ErrorHandling;
+import uk.cin.api.GlobalId;
+import uk.cin.api.InputDigest;
+import uk.cin.api.Refusal;
+import uk.cin.api.UserError;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

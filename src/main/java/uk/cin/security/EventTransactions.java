@@ -1,10 +1,11 @@
-package uk.cin.live;
+package uk.cin.security;
+
+import uk.cin.config.LiveLimits;
 
 import io.r2dbc.spi.R2dbcTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,7 +25,6 @@ import uk.cin.api.ApiException;
  * ends its subscription with SUBSCRIPTIONS_BUSY: the client subscribes again with after: the last event id received.
  */
 @Component
-@EnableConfigurationProperties(LiveLimits.class)
 public class EventTransactions {
 
     public static final String BUSY = "SUBSCRIPTIONS_BUSY";
@@ -43,7 +43,7 @@ public class EventTransactions {
 
     /** No turn within the wait, or a connection the pool could not give in time: the subscription ends. */
     public static final class Busy extends ApiException {
-        Busy(Duration wait) {
+        public Busy(Duration wait) {
             super(BUSY, "the service could not deliver the event within " + wait.toMillis() / 1000.0
                     + " s; subscribe again with after: the last event id received");
         }
@@ -94,7 +94,7 @@ public class EventTransactions {
     }
 
     /** No turn in time, or no connection in time (the pool's own acquire timeout) once it came. */
-    static boolean busy(Throwable error) {
+    public static boolean busy(Throwable error) {
         for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
             if (e instanceof Busy || e instanceof PoolAcquireTimeoutException
                     || e instanceof PoolAcquirePendingLimitException || e instanceof R2dbcTimeoutException) {
