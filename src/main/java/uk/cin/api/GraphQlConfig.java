@@ -13,9 +13,8 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import uk.cin.limits.DocumentCache;
 
-/** Scalars, the schema check at start-up, the document cache, the HTTP handler's statuses, and the clock. */
+/** Scalars, the schema check at start-up, and the HTTP handler's statuses. */
 @Configuration(proxyBeanMethods = false)
 public class GraphQlConfig {
 
@@ -35,12 +34,6 @@ public class GraphQlConfig {
                 throw new IllegalStateException("The GraphQL schema and the controllers disagree: " + report);
             }
         });
-    }
-
-    /** A document sent again is not parsed and validated again. */
-    @Bean
-    GraphQlSourceBuilderCustomizer preparsedDocuments(DocumentCache cache) {
-        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
     }
 
     /**

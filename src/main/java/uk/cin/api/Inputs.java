@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import uk.cin.policy.PolicyEngine;
 
 /**
  * Checks a mutation's input field by field, collecting userErrors with the field's path. Messages never quote the
@@ -14,6 +13,8 @@ import uk.cin.policy.PolicyEngine;
 public final class Inputs {
 
     public static final int NAME_LENGTH = 200;
+    /** The earliest date an input may give: the policy engine's range starts there too. */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
 
     private final List<UserError> errors = new ArrayList<>();
     private final LocalDate today;
@@ -79,16 +80,16 @@ public final class Inputs {
         if (value.isAfter(today)) {
             errors.add(UserError.of(ApiException.INVALID, "must not be in the future (today is " + today + ")",
                     path));
-        } else if (value.isBefore(PolicyEngine.EARLIEST_DATE)) {
-            errors.add(UserError.of(ApiException.INVALID, "must not be before " + PolicyEngine.EARLIEST_DATE, path));
+        } else if (value.isBefore(EARLIEST_DATE)) {
+            errors.add(UserError.of(ApiException.INVALID, "must not be before " + EARLIEST_DATE, path));
         }
         return value;
     }
 
     /** A date that may lie ahead, within the engine's range. */
     public LocalDate anyDate(LocalDate value, String... path) {
-        if (value != null && (value.isBefore(PolicyEngine.EARLIEST_DATE) || value.isAfter(today.plusYears(5)))) {
-            errors.add(UserError.of(ApiException.INVALID, "must be between " + PolicyEngine.EARLIEST_DATE + " and "
+        if (value != null && (value.isBefore(EARLIEST_DATE) || value.isAfter(today.plusYears(5)))) {
+            errors.add(UserError.of(ApiException.INVALID, "must be between " + EARLIEST_DATE + " and "
                     + today.plusYears(5), path));
         }
         return value;

@@ -1,5 +1,6 @@
 package uk.cin.audit;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,8 +39,8 @@ public class AuditController {
     }
 
     @QueryMapping
-    public Mono<AuditEventConnection> auditEvents(@Argument String childId, @Argument Integer first,
-            @Argument String after) {
+    public Mono<AuditEventConnection> auditEvents(@Argument @Nullable String childId, @Argument @Nullable Integer first,
+            @Argument @Nullable String after) {
         int size = first == null ? 50 : first;
         if (size < 0 || size > MAX_PAGE) {
             throw new ApiException(ApiException.INVALID, "first must be between 0 and " + MAX_PAGE);

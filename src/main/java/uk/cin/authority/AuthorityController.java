@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import uk.cin.policy.pack.PolicyPack;
 import uk.cin.policy.pack.PolicyPacks;
+import uk.cin.security.Owned;
 
 /**
  * The authorities, straight from the policy packs. They are fixed at start-up, so each is built once and shared by
@@ -40,8 +42,19 @@ public class AuthorityController {
         return List.copyOf(byCode.values());
     }
 
+    /** The authority a family or a plan belongs to. */
+    @SchemaMapping(typeName = "Family", field = "authority")
+    public Authority familyAuthority(Owned family) {
+        return authority(family.authorityCode());
+    }
+
+    @SchemaMapping(typeName = "CinPlan", field = "authority")
+    public Authority planAuthority(Owned plan) {
+        return authority(plan.authorityCode());
+    }
+
     /** The authority with this pack code; every stored family names one that exists. */
-    public Authority authority(String code) {
+    Authority authority(String code) {
         Authority authority = byCode.get(code);
         if (authority == null) {
             throw new IllegalStateException("no policy pack for a stored authority code");

@@ -1,10 +1,7 @@
 package uk.cin.family;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -12,41 +9,31 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
-import uk.cin.api.Batches;
 import uk.cin.api.GlobalId;
 import uk.cin.api.GlobalId.NodeType;
 import uk.cin.family.FamilyService.AddChildInput;
 import uk.cin.family.FamilyService.AddChildPayload;
 import uk.cin.family.FamilyService.CreateFamilyInput;
 import uk.cin.family.FamilyService.CreateFamilyPayload;
-import uk.cin.authority.AuthorityController;
-import uk.cin.authority.AuthorityController.Authority;
-import uk.cin.security.Access;
 
-/** Families and children: queries, mutations (FamilyService), and their fields. */
+/** Families and children: queries, mutations and fields, each handed to {@link FamilyService}. */
 @Controller
 public class FamilyController {
 
-    private final FamilyRepository families;
     private final FamilyService service;
-    private final AuthorityController authorities;
 
-    public FamilyController(FamilyRepository families, FamilyService service, AuthorityController authorities) {
-        this.families = families;
+    public FamilyController(FamilyService service) {
         this.service = service;
-        this.authorities = authorities;
     }
 
     @QueryMapping
     public Mono<Family> family(@Argument String id) {
-        UUID familyId = GlobalId.require(id, NodeType.Family);
-        return Access.readable(families.families(List.of(familyId)).next());
+        return service.family(GlobalId.require(id, NodeType.Family));
     }
 
     @QueryMapping
     public Mono<Child> child(@Argument String id) {
-        UUID childId = GlobalId.require(id, NodeType.Child);
-        return Access.readable(families.children(List.of(childId)).next());
+        return service.child(GlobalId.require(id, NodeType.Child));
     }
 
     @MutationMapping
@@ -64,15 +51,9 @@ public class FamilyController {
         return GlobalId.of(NodeType.Family, family.id());
     }
 
-    @SchemaMapping(typeName = "Family")
-    public Authority authority(Family family) {
-        return authorities.authority(family.authorityCode());
-    }
-
     @BatchMapping(typeName = "Family")
-    public Mono<Map<Family, List<Child>>> children(List<Family> list) {
-        return Batches.many(list, Family::id, families.childrenOfFamilies(list.stream().map(Family::id).toList()),
-                Child::familyId);
+    public Mono<Map<Family, List<Child>>> children(List<Family> families) {
+        return service.childrenOf(families);
     }
 
     @SchemaMapping(typeName = "Child", field = "id")
@@ -81,26 +62,12 @@ public class FamilyController {
     }
 
     @BatchMapping(typeName = "Child")
-    public Mono<Map<Child, Family>> family(List<Child> list) {
-        return Batches.one(list, Child::familyId,
-                families.families(list.stream().map(Child::familyId).distinct().toList()), Family::id);
+    public Mono<Map<Child, Family>> family(List<Child> children) {
+        return service.familiesOf(children);
     }
 
     @BatchMapping(typeName = "Child")
-    public Mono<Map<Child, List<Child>>> siblings(List<Child> list) {
-        return families.childrenOfFamilies(list.stream().map(Child::familyId).distinct().toList()).collectList()
-                .map(all -> {
-                    Map<Child, List<Child>> result = new LinkedHashMap<>();
-                    for (Child c : list) {
-                        List<Child> siblings = new ArrayList<>();
-                        for (Child other : all) {
-                            if (other.familyId().equals(c.familyId()) && !other.id().equals(c.id())) {
-                                siblings.add(other);
-                            }
-                        }
-                        result.put(c, siblings);
-                    }
-                    return result;
-                });
+    public Mono<Map<Child, List<Child>>> siblings(List<Child> children) {
+        return service.siblingsOf(children);
     }
 }

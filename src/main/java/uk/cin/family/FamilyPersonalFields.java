@@ -7,10 +7,10 @@ import uk.cin.security.Redaction;
 
 /** A child's names and date of birth, and a family's name, withheld from roles that may not see them. */
 @Configuration(proxyBeanMethods = false)
-class PersonalFields {
+class FamilyPersonalFields {
 
     @Bean
-    RuntimeWiringConfigurer familyPersonalFields() {
+    RuntimeWiringConfigurer childAndFamilyNames() {
         return wiring -> wiring
                 .type("Child", type -> type
                         .dataFetcher("givenName", Redaction.guarded("Child.givenName", Child::givenName,

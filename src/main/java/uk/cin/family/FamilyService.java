@@ -2,11 +2,17 @@ package uk.cin.family;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.cin.api.ApiException;
+import uk.cin.api.Batches;
 import uk.cin.api.GlobalId.NodeType;
 import uk.cin.api.Inputs;
 import uk.cin.mutation.Mutations;
@@ -97,6 +103,51 @@ public class FamilyService {
                 id -> Access.readable(families.children(List.of(id)).next())
                         .map(c -> new AddChildPayload(c, List.of(), cmid)),
                 errors -> new AddChildPayload(null, errors, cmid));
+    }
+
+    // ---- reads
+
+    /** A family, if the caller may read it; otherwise nothing, as for an id that names nothing. */
+    public Mono<Family> family(UUID id) {
+        return Access.readable(families.families(List.of(id)).next());
+    }
+
+    /** A child, if the caller may read it; otherwise nothing, as for an id that names nothing. */
+    public Mono<Child> child(UUID id) {
+        return Access.readable(families.children(List.of(id)).next());
+    }
+
+    /** Children by id, as other modules' fields name them (a plan's child). */
+    public Flux<Child> children(Collection<UUID> ids) {
+        return families.children(ids);
+    }
+
+    public Mono<Map<Family, List<Child>>> childrenOf(List<Family> list) {
+        return Batches.many(list, Family::id, families.childrenOfFamilies(list.stream().map(Family::id).toList()),
+                Child::familyId);
+    }
+
+    public Mono<Map<Child, Family>> familiesOf(List<Child> list) {
+        return Batches.one(list, Child::familyId,
+                families.families(list.stream().map(Child::familyId).distinct().toList()), Family::id);
+    }
+
+    /** Each child's brothers and sisters: the other children of its family. */
+    public Mono<Map<Child, List<Child>>> siblingsOf(List<Child> list) {
+        return families.childrenOfFamilies(list.stream().map(Child::familyId).distinct().toList()).collectList()
+                .map(all -> {
+                    Map<Child, List<Child>> result = new LinkedHashMap<>();
+                    for (Child c : list) {
+                        List<Child> siblings = new ArrayList<>();
+                        for (Child other : all) {
+                            if (other.familyId().equals(c.familyId()) && !other.id().equals(c.id())) {
+                                siblings.add(other);
+                            }
+                        }
+                        result.put(c, siblings);
+                    }
+                    return result;
+                });
     }
 
     /** The team a new family joins: as asked, or the caller's only team; a practitioner only its own. */

@@ -1,5 +1,8 @@
 package uk.cin.limits;
 
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
@@ -20,6 +23,16 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DocumentCache implements PreparsedDocumentProvider {
+
+    /** A document sent again is not parsed and validated again. */
+    @Configuration(proxyBeanMethods = false)
+    static class Wiring {
+
+        @Bean
+        GraphQlSourceBuilderCustomizer preparsedDocuments(DocumentCache cache) {
+            return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
+        }
+    }
 
     static final int MAX_CHARACTERS = 1_000_000;
 

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import uk.cin.plan.CinPlan;
+import uk.cin.plan.PlanChanges;
 import uk.cin.policy.Deadline;
 import uk.cin.policy.Evaluation;
 
@@ -17,7 +19,7 @@ import uk.cin.policy.Evaluation;
  * listening on the database hears every committed change.
  */
 @Component
-public class ChangeRecorder {
+public class ChangeRecorder implements PlanChanges {
 
     public static final String CHANNEL = "cin_deadline_changes";
     private static final long ORDER_LOCK = 7_261_001L;
@@ -26,6 +28,13 @@ public class ChangeRecorder {
 
     public ChangeRecorder(DatabaseClient db) {
         this.db = db;
+    }
+
+    /** A write to a plan is announced when what subscribers see of it changed. */
+    @Override
+    public Mono<Void> written(CinPlan plan, Evaluation before, Evaluation after) {
+        return changed(before, after) ? record(plan.id(), plan.authorityCode(), DeadlineChange.Cause.MUTATION,
+                after.nextReviewDue(), after.isOverdue()) : Mono.empty();
     }
 
     /** Whether what subscribers see changed: nextReviewDue, isOverdue, or any deadline's due date or status. */

@@ -1,5 +1,6 @@
 package uk.cin.live;
 
+import org.jspecify.annotations.Nullable;
 import uk.cin.security.EventTransactions;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -81,8 +82,8 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
     }
 
     @SubscriptionMapping("deadlinesChanged")
-    public Flux<DeadlineChange> subscribe(@Argument String authorityCode, @Argument String planId,
-            @Argument String after, DataFetchingEnvironment environment) {
+    public Flux<DeadlineChange> subscribe(@Argument @Nullable String authorityCode, @Argument @Nullable String planId,
+            @Argument @Nullable String after, DataFetchingEnvironment environment) {
         DataLoaderRegistry loaders = environment.getDataLoaderRegistry();
         boolean shared = EventReads.wanted(environment.getSelectionSet());
         // A subscription is one GraphQL request however long it lasts, and its DataLoaders cache what they load:

@@ -60,7 +60,13 @@ public class LocalDatabaseEnvironmentPostProcessor implements EnvironmentPostPro
                     RequiredSettings.missing(environment), "or install PostgreSQL to run the local profile");
         }
         // Each entry name=value, checked by ServerSetting: a refused one stops the start, naming the property.
-        List<ServerSetting> serverSettings = settings.serverSettings().stream().map(ServerSetting::valueOf).toList();
+        List<ServerSetting> serverSettings;
+        try {
+            serverSettings = settings.serverSettings().stream().map(ServerSetting::valueOf).toList();
+        }
+        catch (IllegalArgumentException refused) {
+            throw new IllegalStateException("cin.local-db.server-settings: " + refused.getMessage(), refused);
+        }
         LocalPostgres server = LocalPostgres.startOrReuse(dataDir, fresh, packaged, serverSettings);
         // Migrations run next, as the schema's owner; once they have, LocalAuditSeal takes this back.
         server.allowAuditMigrations();

@@ -3,6 +3,7 @@ package uk.cin.meeting;
 import uk.cin.api.GlobalId;
 import uk.cin.audit.AuditTrail;
 import uk.cin.audit.Audited;
+import uk.cin.plan.HeldMeeting;
 import java.time.LocalDate;
 import java.util.UUID;
 import uk.cin.policy.ChairRole;
@@ -23,14 +24,14 @@ public record Meeting(
         LocalDate nextReviewDate,
         ReviewOutcome outcome,
         boolean isFinal,
-        String intervalExceptionReason) implements Audited {
+        String intervalExceptionReason) implements Audited, HeldMeeting {
 
     @Override
     public AuditTrail.Subject auditSubject() {
         return AuditTrail.Subject.object(GlobalId.NodeType.Meeting, id);
     }
 
-
+    @Override
     public MeetingFact fact() {
         return new MeetingFact(id.toString(), kind, heldOn, chairRole, chairIsCaseTeamManager,
                 agreedReviewIntervalWeeks, nextReviewDate, outcome, isFinal, intervalExceptionReason);

@@ -7,10 +7,10 @@ import uk.cin.security.Redaction;
 
 /** The names of the people at a meeting, withheld from roles that may not see them. */
 @Configuration(proxyBeanMethods = false)
-class PersonalFields {
+class MeetingPersonalFields {
 
     @Bean
-    RuntimeWiringConfigurer meetingPersonalFields() {
+    RuntimeWiringConfigurer attendeeNames() {
         return wiring -> wiring.type("Attendee", type -> type.dataFetcher("name", Redaction.guarded("Attendee.name",
                 Attendee::name, Redaction.WITHHELD)));
     }

@@ -5,11 +5,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
+import java.util.function.Function;
+import org.dataloader.DataLoader;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import uk.cin.api.Batches;
 import uk.cin.api.GlobalId.NodeType;
 import uk.cin.api.Inputs;
 import uk.cin.mutation.Mutations;
@@ -17,9 +19,12 @@ import uk.cin.api.Refusal;
 import uk.cin.api.UserError;
 import uk.cin.plan.CinPlan;
 import uk.cin.plan.PlanRepository;
+import uk.cin.plan.PlanStates.EvaluatedPlan;
+import uk.cin.plan.PlanStates.PlanAt;
 import uk.cin.plan.PlanWrites;
 import uk.cin.plan.PlanWrites.InputFields;
 import uk.cin.policy.ChairRole;
+import uk.cin.policy.MeetingAssessment;
 import uk.cin.policy.MeetingKind;
 import uk.cin.policy.ReviewOutcome;
 import uk.cin.security.Access;
@@ -73,17 +78,17 @@ public class MeetingService {
     }
 
     private final PlanRepository plans;
+    private final MeetingRepository meetings;
     private final PlanWrites writes;
     private final Mutations mutations;
-    private final DatabaseClient db;
     private final Clock clock;
 
-    public MeetingService(PlanRepository plans, PlanWrites writes, Mutations mutations, DatabaseClient db,
+    public MeetingService(PlanRepository plans, MeetingRepository meetings, PlanWrites writes, Mutations mutations,
             Clock clock) {
         this.plans = plans;
+        this.meetings = meetings;
         this.writes = writes;
         this.mutations = mutations;
-        this.db = db;
         this.clock = clock;
     }
 
@@ -118,20 +123,52 @@ public class MeetingService {
         });
         return mutations.run("recordMeeting", input, access, held -> writes.change(held.plan(),
                         state -> writes.write(state, state.facts().withMeeting(held.meeting().fact()),
-                                plans.insert(held.meeting()).then(insertAttendees(held.attendees())),
+                                meetings.insert(held.meeting(), held.attendees()),
                                 InputFields.of(held.meeting().fact().id(), "heldOn", "heldOn",
                                         "agreedReviewIntervalWeeks", "nextReviewDate", "chairRole")))
                         .map(written -> new Mutations.Written(NodeType.Meeting, held.meeting().id(), written.childId())),
-                id -> plans.meetingsById(List.of(id)).next()
+                id -> meetings.byIds(List.of(id)).next()
                         .flatMap(m -> Access.readable(plans.plans(List.of(m.planId())).next())
                                 .map(p -> new RecordMeetingPayload(m, p, List.of(), cmid))),
                 errors -> new RecordMeetingPayload(null, null, errors, cmid));
     }
 
-    private Mono<Void> insertAttendees(List<Attendee> rows) {
-        return Flux.fromIterable(rows).concatMap(a -> db.sql("insert into attendee (meeting_id, position, name, role,"
-                        + " invited, attended) values (:m, :p, :n, :r, :i, :a)")
-                .bind("m", a.meetingId()).bind("p", a.position()).bind("n", a.name()).bind("r", a.role())
-                .bind("i", a.invited()).bind("a", a.attended()).then()).then();
+    // ---- reads
+
+    /** Each plan's meetings, in the order held. */
+    /** A plan's meetings, from its evaluated state: the same read (and cache) its derived fields use. */
+    public Mono<List<Meeting>> meetingsOf(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader) {
+        return Mono.fromFuture(loader.load(new PlanAt(plan.id(), LocalDate.now(clock))))
+                .map(e -> e.state().meetings().stream().map(Meeting.class::cast).toList());
+    }
+
+    public Mono<Map<Meeting, List<Attendee>>> attendeesOf(List<Meeting> held) {
+        return Batches.many(held, Meeting::id, meetings.attendees(held.stream().map(Meeting::id).toList()),
+                Attendee::meetingId);
+    }
+
+    public Mono<Map<Meeting, CinPlan>> plansOf(List<Meeting> held) {
+        return Batches.one(held, Meeting::planId, plans.plans(held.stream().map(Meeting::planId).distinct().toList()),
+                CinPlan::id);
+    }
+
+    /** The meeting each item names (a deadline's, an event's), where it names one. */
+    public <T> Mono<Map<T, Meeting>> meetingsNamedBy(List<T> items, Function<T, UUID> meetingId) {
+        List<UUID> ids = items.stream().map(meetingId).filter(Objects::nonNull).distinct().toList();
+        return ids.isEmpty() ? Mono.just(Map.of()) : Batches.one(items, meetingId, meetings.byIds(ids), Meeting::id);
+    }
+
+    /** A meeting, if the caller may read its plan; otherwise nothing, as for an id that names nothing. */
+    public Mono<Meeting> readable(UUID id) {
+        return meetings.byIds(List.of(id)).next()
+                .filterWhen(m -> Access.readable(plans.plans(List.of(m.planId())).next()).hasElement());
+    }
+
+    /** The policy's view of a held meeting, judged on the later of today and the day it was held. */
+    public Mono<MeetingAssessment> assessment(Meeting meeting, DataLoader<PlanAt, EvaluatedPlan> loader) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate asOf = meeting.heldOn().isAfter(today) ? meeting.heldOn() : today;
+        return Mono.fromFuture(loader.load(new PlanAt(meeting.planId(), asOf)))
+                .mapNotNull(e -> e.evaluation().meeting(meeting.id().toString()));
     }
 }

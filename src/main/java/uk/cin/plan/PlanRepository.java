@@ -15,7 +15,6 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import uk.cin.meeting.Meeting;
 import uk.cin.plan.CinPlan.PlanStatus;
 import uk.cin.policy.ChairRole;
 import uk.cin.policy.DeadlineKind;
@@ -52,16 +51,6 @@ public class PlanRepository {
     public Flux<CinPlan> plansOfChildren(Collection<UUID> childIds) {
         return scope.read(db.sql("select " + PLAN_COLUMNS + PLAN_FROM + " where p.child_id = any(:ids) order by p.created_at, p.id")
                 .bind("ids", childIds.toArray(UUID[]::new)).map(PlanRepository::plan).all());
-    }
-
-    public Flux<Meeting> meetings(Collection<UUID> planIds) {
-        return scope.read(db.sql("select * from meeting where plan_id = any(:ids) order by held_on, created_at, id")
-                .bind("ids", planIds.toArray(UUID[]::new)).map(PlanRepository::meeting).all());
-    }
-
-    public Flux<Meeting> meetingsById(Collection<UUID> ids) {
-        return scope.read(db.sql("select * from meeting where id = any(:ids)")
-                .bind("ids", ids.toArray(UUID[]::new)).map(PlanRepository::meeting).all());
     }
 
     public Flux<PlanEvent> events(Collection<UUID> planIds) {
@@ -175,22 +164,6 @@ public class PlanRepository {
         return spec.then();
     }
 
-    public Mono<Void> insert(Meeting m) {
-        GenericExecuteSpec spec = db.sql("insert into meeting (id, plan_id, kind, held_on, chair_role, chair_name,"
-                        + " chair_is_case_team_manager, agreed_review_interval_weeks, next_review_date, outcome,"
-                        + " is_final, interval_exception_reason) values (:id, :plan, :kind, :held, :chair, :chairName,"
-                        + " :ctm, :weeks, :next, :outcome, :final, :reason)")
-                .bind("id", m.id()).bind("plan", m.planId()).bind("kind", m.kind().name()).bind("held", m.heldOn())
-                .bind("chair", m.chairRole().name()).bind("final", m.isFinal());
-        spec = nullable(spec, "chairName", m.chairName(), String.class);
-        spec = nullable(spec, "ctm", m.chairIsCaseTeamManager(), Boolean.class);
-        spec = nullable(spec, "weeks", m.agreedReviewIntervalWeeks(), Integer.class);
-        spec = nullable(spec, "next", m.nextReviewDate(), LocalDate.class);
-        spec = nullable(spec, "outcome", m.outcome() == null ? null : m.outcome().name(), String.class);
-        spec = nullable(spec, "reason", m.intervalExceptionReason(), String.class);
-        return spec.then();
-    }
-
     public Mono<Void> insert(PlanEvent e) {
         GenericExecuteSpec spec = db.sql("insert into plan_event (id, plan_id, kind, occurred_on, meeting_id)"
                         + " values (:id, :plan, :kind, :on, :meeting)")
@@ -261,13 +234,4 @@ public class PlanRepository {
         }
     }
 
-    static Meeting meeting(Readable r) {
-        String outcome = r.get("outcome", String.class);
-        return new Meeting(r.get("id", UUID.class), r.get("plan_id", UUID.class),
-                MeetingKind.valueOf(r.get("kind", String.class)), r.get("held_on", LocalDate.class),
-                ChairRole.valueOf(r.get("chair_role", String.class)), r.get("chair_name", String.class),
-                r.get("chair_is_case_team_manager", Boolean.class), r.get("agreed_review_interval_weeks", Integer.class),
-                r.get("next_review_date", LocalDate.class), outcome == null ? null : ReviewOutcome.valueOf(outcome),
-                Boolean.TRUE.equals(r.get("is_final", Boolean.class)), r.get("interval_exception_reason", String.class));
-    }
 }

@@ -2,12 +2,18 @@ package uk.cin.plan;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.dataloader.DataLoader;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import uk.cin.api.ApiException;
+import uk.cin.api.Batches;
+import uk.cin.api.PageInfo;
 import uk.cin.api.GlobalId;
 import uk.cin.api.GlobalId.NodeType;
 import uk.cin.api.Inputs;
@@ -16,9 +22,11 @@ import uk.cin.mutation.Mutations.Written;
 import uk.cin.api.Refusal;
 import uk.cin.api.UserError;
 import uk.cin.family.Child;
-import uk.cin.family.FamilyRepository;
+import uk.cin.family.FamilyService;
 import uk.cin.plan.CinPlan.PlanFlags;
 import uk.cin.plan.CinPlan.PlanStatus;
+import uk.cin.plan.PlanStates.EvaluatedPlan;
+import uk.cin.plan.PlanStates.PlanAt;
 import uk.cin.plan.PlanWrites.InputFields;
 import uk.cin.policy.PlanEventKind;
 import uk.cin.policy.PlanFacts;
@@ -50,6 +58,19 @@ public class PlanService {
     public record ClosePlanInput(String planId, LocalDate closedOn, ReviewOutcome reason, String clientMutationId) {
     }
 
+    /** Which plans to list (PlanFilter). */
+    public record PlanFilter(String authorityCode, PlanStatus status, LocalDate overdueAsOf,
+            LocalDate reviewDueBefore) {
+    }
+
+    public record CinPlanEdge(String cursor, CinPlan node) {
+    }
+
+    public record CinPlanConnection(List<CinPlanEdge> edges, PageInfo pageInfo, int totalCount) {
+    }
+
+    public static final int MAX_PAGE = 500;
+
     /** The payload of every plan mutation: the plan, userErrors, and the clientMutationId as sent. */
     public record PlanPayload(CinPlan plan, List<UserError> userErrors, String clientMutationId) {
     }
@@ -62,14 +83,16 @@ public class PlanService {
 
     private final PlanRepository plans;
     private final PlanWrites writes;
-    private final FamilyRepository families;
+    private final FamilyService families;
+    private final PlanStates states;
     private final PolicyPacks packs;
     private final Mutations mutations;
     private final Clock clock;
 
-    public PlanService(PlanRepository plans, PlanWrites writes, FamilyRepository families, PolicyPacks packs,
-            Mutations mutations, Clock clock) {
+    public PlanService(PlanRepository plans, PlanWrites writes, FamilyService families, PlanStates states,
+            PolicyPacks packs, Mutations mutations, Clock clock) {
         this.plans = plans;
+        this.states = states;
         this.writes = writes;
         this.families = families;
         this.packs = packs;
@@ -131,7 +154,7 @@ public class PlanService {
         return mutations.run("recordPlanEvent", input, access, visible -> writes.change(visible, state -> {
             UUID meetingId = input.meetingId() == null ? null : GlobalId.require(input.meetingId(),
                     NodeType.Meeting);
-            if (meetingId != null && state.meetings().stream().noneMatch(m -> m.id().equals(meetingId))) {
+            if (meetingId != null && state.meetings().stream().noneMatch(m -> m.fact().id().equals(meetingId.toString()))) {
                 return Mono.error(new Refusal(UserError.of(ApiException.NOT_FOUND, "no such meeting on this plan",
                         "input", "meetingId")));
             }
@@ -178,6 +201,77 @@ public class PlanService {
             return writes.write(state, after, plans.close(visible.id(), input.closedOn(), input.reason()),
                     InputFields.of(null, "closedOn", "closedOn"));
         }), id -> planPayload(id, cmid), errors -> new PlanPayload(null, errors, cmid));
+    }
+
+    // ---- reads
+
+    /** A plan, if the caller may read it; otherwise nothing, as for an id that names nothing. */
+    public Mono<CinPlan> plan(UUID id) {
+        return Access.readable(plans.plans(List.of(id)).next());
+    }
+
+    /** A page of the plans the caller may see: filtered, counted (when asked) and paged in SQL. */
+    public Mono<CinPlanConnection> page(PlanFilter filter, Integer first, String after, boolean counted) {
+        int size = first == null ? 50 : first;
+        if (size < 0 || size > MAX_PAGE) {
+            return Mono.error(new ApiException(ApiException.INVALID, "first must be between 0 and " + MAX_PAGE));
+        }
+        PlanFilter f = filter == null ? new PlanFilter(null, null, null, null) : filter;
+        UUID afterId;
+        try {
+            afterId = after == null ? null : cursorId(after);
+        } catch (ApiException e) {
+            return Mono.error(e);
+        }
+        return Access.caller().flatMap(caller -> {
+            // Only the caller's authority and, for practitioners, their teams: another authority's list is empty.
+            boolean none = !caller.role().readsRecords()
+                    || (f.authorityCode() != null && !f.authorityCode().equals(caller.authority()));
+            return none ? Mono.just(new PlanRepository.PlanPage(List.of(), false, 0))
+                    : plans.page(new PlanRepository.PlanQuery(caller.authority(), caller.teamFilter(), f.status(),
+                            f.overdueAsOf(), f.reviewDueBefore(), LocalDate.now(clock), afterId, size, counted));
+        }).map(page -> {
+            List<CinPlanEdge> edges = page.plans().stream().map(p -> new CinPlanEdge(cursor(p.id()), p)).toList();
+            return new CinPlanConnection(edges, new PageInfo(page.hasNextPage(), after != null,
+                    edges.isEmpty() ? null : edges.get(0).cursor(),
+                    edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()), (int) page.totalCount());
+        });
+    }
+
+    private static String cursor(UUID id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("plan:" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static UUID cursorId(String cursor) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (text.startsWith("plan:")) {
+                return UUID.fromString(text.substring(5));
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new ApiException("INVALID_CURSOR", "not a cursor from this list");
+    }
+
+    public Mono<Map<CinPlan, Child>> childrenOf(List<CinPlan> list) {
+        return Batches.one(list, CinPlan::childId,
+                families.children(list.stream().map(CinPlan::childId).distinct().toList()), Child::id);
+    }
+
+    public Mono<Map<Child, List<CinPlan>>> plansOf(List<Child> children) {
+        return Batches.many(children, Child::id, plans.plansOfChildren(children.stream().map(Child::id).toList()),
+                CinPlan::childId);
+    }
+
+    public Mono<Map<Child, CinPlan>> currentPlansOf(List<Child> children) {
+        return Batches.one(children, Child::id, plans.plansOfChildren(children.stream().map(Child::id).toList())
+                .filter(p -> p.status() == PlanStatus.OPEN), CinPlan::childId);
+    }
+
+    /** The plan judged as of a date (today when none), through the request's batch loader. */
+    public Mono<EvaluatedPlan> at(CinPlan plan, LocalDate asOf, DataLoader<PlanAt, EvaluatedPlan> loader) {
+        return Mono.fromFuture(loader.load(new PlanAt(plan.id(), asOf == null ? LocalDate.now(clock) : asOf)));
     }
 
     Mono<PlanPayload> planPayload(UUID planId, String cmid) {

@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import uk.cin.meeting.Meeting;
 import uk.cin.plan.RecordedFacts.Recorded;
 import uk.cin.security.CallerInterceptor;
 import uk.cin.policy.Evaluation;
@@ -36,13 +35,15 @@ public class PlanStates {
     }
 
     private final PlanRepository plans;
+    private final RecordedMeetings recordedMeetings;
     private final PolicyPacks packs;
     private final PolicyEngine engine;
     private final RecordedFacts recordedFacts;
 
-    public PlanStates(PlanRepository plans, PolicyPacks packs, PolicyEngine engine, RecordedFacts recordedFacts,
-            BatchLoaderRegistry registry) {
+    public PlanStates(PlanRepository plans, RecordedMeetings recordedMeetings, PolicyPacks packs, PolicyEngine engine,
+            RecordedFacts recordedFacts, BatchLoaderRegistry registry) {
         this.plans = plans;
+        this.recordedMeetings = recordedMeetings;
         this.recordedFacts = recordedFacts;
         this.packs = packs;
         this.engine = engine;
@@ -92,11 +93,9 @@ public class PlanStates {
     private static final Recorded NOTHING = new Recorded(List.of(), List.of(), List.of());
 
     private Mono<Map<UUID, Recorded>> recorded(Set<UUID> ids) {
-        return Mono.zip(plans.meetings(ids).collectList(), plans.events(ids).collectList(),
-                        plans.visits(ids).collectList())
+        return Mono.zip(recordedMeetings.of(ids), plans.events(ids).collectList(), plans.visits(ids).collectList())
                 .map(t -> {
-                    Map<UUID, List<Meeting>> meetings = new HashMap<>();
-                    t.getT1().forEach(m -> meetings.computeIfAbsent(m.planId(), k -> new ArrayList<>()).add(m));
+                    Map<UUID, List<HeldMeeting>> meetings = t.getT1();
                     Map<UUID, List<PlanEvent>> events = new HashMap<>();
                     t.getT2().forEach(e -> events.computeIfAbsent(e.planId(), k -> new ArrayList<>()).add(e));
                     Map<UUID, List<Visit>> visits = new HashMap<>();

@@ -17,8 +17,6 @@ import uk.cin.mutation.Mutations.Written;
 import uk.cin.api.Refusal;
 import uk.cin.api.UserError;
 import uk.cin.deadline.DeadlineStore;
-import uk.cin.live.ChangeRecorder;
-import uk.cin.live.DeadlineChange;
 import uk.cin.policy.Evaluation;
 import uk.cin.policy.PlanFacts;
 import uk.cin.policy.PolicyEngine;
@@ -41,11 +39,11 @@ public class PlanWrites {
     private final PlanRepository plans;
     private final PolicyEngine engine;
     private final DeadlineStore deadlines;
-    private final ChangeRecorder changes;
+    private final PlanChanges changes;
     private final Clock clock;
 
     public PlanWrites(PlanStates states, PlanRepository plans, PolicyEngine engine, DeadlineStore deadlines,
-            ChangeRecorder changes, Clock clock) {
+            PlanChanges changes, Clock clock) {
         this.states = states;
         this.plans = plans;
         this.engine = engine;
@@ -132,8 +130,7 @@ public class PlanWrites {
         Evaluation was = before == null ? null : engine.evaluate(before, today, state.pack());
         Evaluation now = engine.evaluate(after, today, state.pack());
         // Recorded last in the transaction: subscribers hear of the change when, and only if, it commits.
-        Mono<Void> announce = ChangeRecorder.changed(was, now) ? changes.record(planId, state.plan().authorityCode(),
-                DeadlineChange.Cause.MUTATION, now.nextReviewDue(), now.isOverdue()) : Mono.empty();
+        Mono<Void> announce = changes.written(state.plan(), was, now);
         // The row lock taken by load() makes concurrent writers wait their turn; the version check stays as a guard
         // for a write whose plan was read without it.
         return rows.then(plans.bumpVersion(planId, state.plan().version()))

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import uk.cin.meeting.Meeting;
 
 /**
  * What is recorded on plans (meetings, events, visits), kept in memory per plan version. Every write to a plan moves
@@ -19,7 +18,7 @@ import uk.cin.meeting.Meeting;
 public class RecordedFacts {
 
     /** What is recorded on one plan. */
-    public record Recorded(List<Meeting> meetings, List<PlanEvent> events, List<Visit> visits) {
+    public record Recorded(List<HeldMeeting> meetings, List<PlanEvent> events, List<Visit> visits) {
 
         public Recorded {
             meetings = List.copyOf(meetings);
