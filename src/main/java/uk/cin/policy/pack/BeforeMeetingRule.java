@@ -17,4 +17,14 @@ public record BeforeMeetingRule(
         DeadlineKind deadline,
         PlanEventKind metBy,
         ChairRole responsible) implements PackRule {
+
+    @Override
+    public RuleKind kind() {
+        return RuleKind.BEFORE_MEETING;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.beforeMeeting(this);
+    }
 }
