@@ -104,8 +104,8 @@ final class Agreements {
                 continue;
             }
             out.problem(ValidationCode.INTERVAL_OVER_LIMIT, limitRule(later, m, plan), m.id(),
-                    "agreedReviewIntervalWeeks", "an agreed review interval of " + weeks + " weeks is over the limit of "
-                            + later.due() + overLimitHint(later, m, plan));
+                    "agreedReviewIntervalWeeks", "an agreed review interval of " + weeks
+                            + " weeks is over the limit of " + later.due() + overLimitHint(later, m, plan));
         }
     }
 
