@@ -7,7 +7,7 @@ import uk.cin.policy.pack.BeforeMeetingRule;
 /**
  * The evaluator of before-meeting rules: something due a set time before each held CIN meeting that passes the
  * rule's filter, met by the first event of its kind that precedes the meeting. It exists once the meeting is held
- * (POLICY-RULES.md §1).
+ * (docs/policy-rules.md §1).
  */
 final class BeforeMeetingDeadlines {
 

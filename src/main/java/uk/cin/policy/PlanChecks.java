@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Checks of the plan's facts that need no rule of the pack (POLICY-RULES.md §1 and §9); they cite §1. */
+/** Checks of the plan's facts that need no rule of the pack (docs/policy-rules.md §1 and §9); they cite §1. */
 final class PlanChecks {
 
     private PlanChecks() {

@@ -119,7 +119,7 @@ final class PlanIndex {
 
     /**
      * The first CIN meeting held; for a step-down, the trigger date once it has passed, unless a meeting came first
-     * (POLICY-RULES.md §1).
+     * (docs/policy-rules.md §1).
      */
     private static LocalDate startDate(PlanFacts plan, LocalDate asOf, List<MeetingFact> cinMeetings) {
         LocalDate firstMeeting = cinMeetings.isEmpty() ? null : cinMeetings.get(0).heldOn();
@@ -275,7 +275,7 @@ final class PlanIndex {
 
     /**
      * Events of a kind on or after plan start (CAM-13): each one done meets the deadline open then and anchors the
-     * next, which therefore exists from the moment it is done (POLICY-RULES.md §9). Plan start must be known.
+     * next, which therefore exists from the moment it is done (docs/policy-rules.md §9). Plan start must be known.
      */
     List<Held> eventsSinceStart(PlanEventKind kind) {
         List<Held> result = new ArrayList<>();

@@ -6,7 +6,7 @@ import uk.cin.policy.PlanEventKind;
 import uk.cin.policy.RuleRef;
 
 /**
- * Something due a set time before a meeting. It exists once the meeting has been held (POLICY-RULES.md §1: a
+ * Something due a set time before a meeting. It exists once the meeting has been held (docs/policy-rules.md §1: a
  * deadline that depends on a meeting not yet held does not exist yet).
  */
 public record BeforeMeetingRule(
