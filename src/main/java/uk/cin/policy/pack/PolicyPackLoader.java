@@ -212,7 +212,7 @@ public final class PolicyPackLoader {
             unknownKeys(r, kind.keys(), "a " + type + " rule");
             RuleRef ref = ref(r);
             Condition when = condition(r.get("when"), "when");
-            return switch (kind) {
+            PackRule read = switch (kind) {
                 case SERIES -> series(r, ref, when);
                 case DEADLINE -> deadline(r, ref, when);
                 case MILESTONE -> milestone(r, ref, when);
@@ -232,6 +232,11 @@ public final class PolicyPackLoader {
                 }
                 case LIMIT -> new LimitRule(ref, when);
             };
+            if (read.kind() != kind) {
+                // A kind read into another kind's record would reach that kind's evaluator, not one of its own.
+                throw new IllegalStateException("a " + type + " rule was read as " + read.kind().packName());
+            }
+            return read;
         }
 
         private MilestoneRule milestone(Map<String, Object> r, RuleRef ref, Condition when) {
