@@ -3,7 +3,6 @@ package uk.cin.policy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import uk.cin.policy.pack.Anchor;
@@ -12,7 +11,11 @@ import uk.cin.policy.pack.WorkingCalendar;
 /**
  * A plan as it stood at the end of {@code asOf}, worked out once for every rule: the meetings, events and visits
  * dated up to then, sorted; the day each meeting was held; the plan start date; which events follow and precede each
- * meeting. Immutable: the evaluators only read it.
+ * meeting. Not changed once made: the evaluators only read it.
+ *
+ * <p>The lists it hands out are its own ArrayLists, not read-only views. Views would put a second list type behind
+ * the evaluators' hot calls (and share the JDK's view code with every other caller), which measurably slowed an
+ * evaluation; being package-private, the index trusts its readers instead.
  */
 final class PlanIndex {
 
@@ -75,9 +78,9 @@ final class PlanIndex {
         List<MeetingFact> held = new ArrayList<>(cin.size() + network.size());
         held.addAll(cin);
         held.addAll(network);
-        this.cinMeetings = Collections.unmodifiableList(cin);
-        this.networkMeetings = Collections.unmodifiableList(network);
-        this.heldMeetings = Collections.unmodifiableList(held);
+        this.cinMeetings = cin;
+        this.networkMeetings = network;
+        this.heldMeetings = held;
         this.heldDays = new long[held.size()];
         for (int i = 0; i < heldDays.length; i++) {
             heldDays[i] = held.get(i).heldOn().toEpochDay();
@@ -89,7 +92,7 @@ final class PlanIndex {
             }
         }
         sortIfNeeded(dated, (a, b) -> a.occurredOn().compareTo(b.occurredOn()));
-        this.events = Collections.unmodifiableList(dated);
+        this.events = dated;
         List<VisitFact> seen = new ArrayList<>();
         for (VisitFact v : plan.visits()) {
             if (!v.visitedOn().isAfter(asOf)) {
@@ -97,7 +100,7 @@ final class PlanIndex {
             }
         }
         sortIfNeeded(seen, (a, b) -> a.visitedOn().compareTo(b.visitedOn()));
-        this.visits = Collections.unmodifiableList(seen);
+        this.visits = seen;
         this.firstAfter = new LocalDate[held.size()][];
         this.firstBefore = new LocalDate[held.size()][];
         attributeEvents();
@@ -135,20 +138,20 @@ final class PlanIndex {
         for (MeetingFact m : meetings) {
             result.add(new Held(m.heldOn(), m));
         }
-        return Collections.unmodifiableList(result);
+        return result;
     }
 
     private static List<Held> childSeenVisits(List<VisitFact> visits, LocalDate startDate) {
-        if (startDate == null) {
-            return List.of();
-        }
         List<Held> result = new ArrayList<>();
+        if (startDate == null) {
+            return result;
+        }
         for (VisitFact v : visits) {
             if (v.childSeen() && !v.visitedOn().isBefore(startDate)) {
                 result.add(new Held(v.visitedOn(), null));
             }
         }
-        return Collections.unmodifiableList(result);
+        return result;
     }
 
     /**
