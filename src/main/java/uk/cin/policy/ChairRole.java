@@ -1,6 +1,6 @@
 package uk.cin.policy;
 
-/** Roles that may chair a meeting or own a deadline (POLICY-RULES.md §1, contract enum ChairRole). */
+/** Roles that may chair a meeting or own a deadline (docs/policy-rules.md §1, contract enum ChairRole). */
 public enum ChairRole {
     SOCIAL_WORKER,
     ADVANCED_SOCIAL_WORKER,

@@ -1,6 +1,6 @@
 package uk.cin.policy;
 
-/** What a deadline asks for (POLICY-RULES.md §1, contract enum DeadlineKind). */
+/** What a deadline asks for (docs/policy-rules.md §1, contract enum DeadlineKind). */
 public enum DeadlineKind {
     FIRST_HOME_VISIT,
     INITIAL_MEETING,

@@ -1,6 +1,6 @@
 package uk.cin.policy;
 
-/** POLICY-RULES.md §1: MET on or before the due date, MET_LATE after it, else OVERDUE once asOf is past it. */
+/** docs/policy-rules.md §1: MET on or before the due date, MET_LATE after it, else OVERDUE once asOf is past it. */
 public enum DeadlineStatus {
     PENDING,
     OVERDUE,

@@ -39,7 +39,7 @@ public final class DeadlineTimeline {
             return !aroseOn.isAfter(day) && (endedOn == null || endedOn.isAfter(day));
         }
 
-        /** Its status at the end of this day, as the engine judges it (POLICY-RULES.md §1). */
+        /** Its status at the end of this day, as the engine judges it (docs/policy-rules.md §1). */
         public DeadlineStatus statusOn(LocalDate day) {
             LocalDate met = metOn != null && !metOn.isAfter(day) ? metOn : null;
             return PolicyEngine.status(dueDate, met, day);
@@ -132,8 +132,8 @@ public final class DeadlineTimeline {
 
     /**
      * Every date on which the plan's facts change, from the referral on, up to {@code until}. A trigger before the
-     * referral (POLICY-RULES.md §9) is left out: the plan does not exist before its referral, so the deadlines the
-     * trigger sets arise on the referral date.
+     * referral (docs/policy-rules.md §9) is left out: the plan does not exist before its referral, so the deadlines
+     * the trigger sets arise on the referral date.
      */
     private static TreeSet<LocalDate> changeDates(PlanFacts plan, LocalDate until) {
         TreeSet<LocalDate> points = new TreeSet<>();

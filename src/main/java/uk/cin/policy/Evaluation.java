@@ -7,7 +7,7 @@ import java.util.List;
  * A plan as judged by its authority's policy at the end of {@code asOf}.
  *
  * @param closed whether the plan was closed on or before asOf
- * @param startDate the plan start date (POLICY-RULES.md §1), null until known
+ * @param startDate the plan start date (docs/policy-rules.md §1), null until known
  * @param deadlines every deadline, met and open, sorted by due date
  * @param nextMeeting the next CIN meeting (initial meeting or review); null when closed or none is required
  * @param meetings the held meetings: the CIN series in the order held, then network meetings

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Everything the engine knows about one child's plan. Immutable; lists may be in any order.
  *
- * @param triggerDate the date the first-meeting clock starts (POLICY-RULES.md §8)
+ * @param triggerDate the date the first-meeting clock starts (docs/policy-rules.md §8)
  * @param allocatedOn case allocation date (DER-01); null when unknown
  * @param childDisabled the child is disabled (LAZ-04, CL8-06)
  * @param visitFrequencyWorkingDays the plan's own visit frequency where shorter than the authority's (LAZ-05)

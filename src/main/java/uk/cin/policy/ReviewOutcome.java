@@ -1,6 +1,6 @@
 package uk.cin.policy;
 
-/** Outcome of a review (POLICY-RULES.md §1). */
+/** Outcome of a review (docs/policy-rules.md §1). */
 public enum ReviewOutcome {
     CLOSE,
     CONTINUE,

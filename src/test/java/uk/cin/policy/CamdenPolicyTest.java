@@ -35,7 +35,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Camden (POLICY-RULES.md §4). Bank holidays used: Good Friday 3 April and Easter Monday 6 April 2026, 4 May and
+ * Camden (docs/policy-rules.md). Bank holidays used: Good Friday 3 April and Easter Monday 6 April 2026, 4 May and
  * 25 May 2026, Christmas 25 and 28 December 2026, New Year 1 January 2027.
  */
 class CamdenPolicyTest extends PolicyTable {

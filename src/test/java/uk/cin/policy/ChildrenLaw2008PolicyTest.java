@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Authority under the Children Law 2008 (POLICY-RULES.md §5). Bank holidays used: Good Friday 3 April and Easter
+ * Authority under the Children Law 2008 (docs/policy-rules.md). Bank holidays used: Good Friday 3 April and Easter
  * Monday 6 April 2026, 4 May and 25 May 2026, Christmas 25 and 28 December 2026, New Year 1 January 2027.
  */
 class ChildrenLaw2008PolicyTest extends PolicyTable {

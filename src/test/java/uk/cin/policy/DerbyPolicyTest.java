@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Derby City (POLICY-RULES.md §3). Derby counts calendar days, weeks and months only (no working days), so the bank
+ * Derby City (docs/policy-rules.md). Derby counts calendar days, weeks and months only (no working days), so the bank
  * holidays a due date lands on (Good Friday 3 April, Easter Monday 6 April, 25 May, 28 December 2026) never move it.
  *
  * <p>Most reviews here record an outcome (CONTINUE unless the row is about CLOSE); one row records none, as a review

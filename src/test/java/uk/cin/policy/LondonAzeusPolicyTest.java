@@ -33,7 +33,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * London borough on Azeus Care (POLICY-RULES.md §6). Bank holidays used: Good Friday 3 April and Easter Monday
+ * London borough on Azeus Care (docs/policy-rules.md). Bank holidays used: Good Friday 3 April and Easter Monday
  * 6 April 2026, 4 May and 25 May 2026, Christmas 25 and 28 December 2026, New Year 1 January 2027.
  */
 class LondonAzeusPolicyTest extends PolicyTable {

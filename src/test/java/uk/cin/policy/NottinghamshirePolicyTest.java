@@ -33,7 +33,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Nottinghamshire (POLICY-RULES.md §2). Bank holidays used: Good Friday 3 April and Easter Monday 6 April 2026,
+ * Nottinghamshire (docs/policy-rules.md). Bank holidays used: Good Friday 3 April and Easter Monday 6 April 2026,
  * 25 May 2026, Christmas 25 and 28 December 2026, New Year 1 January 2027.
  */
 class NottinghamshirePolicyTest extends PolicyTable {
@@ -54,10 +54,10 @@ class NottinghamshirePolicyTest extends PolicyTable {
     }
 
     /**
-     * The NOT-08 example of POLICY-RULES.md §9: planning 14 January 2026 (trigger 2 Jan + 10 WD = 16 Jan: on time),
-     * interval 12 weeks; first review (NOT-04, 14 Jan + 6 weeks = 25 Feb) held 25 February, the next held on its due
-     * date 20 May (25 Feb + 12 weeks). NOT-05 would then say 20 May + 12 weeks = 12 August, after the 6-month point
-     * 14 July.
+     * The NOT-08 example of docs/policy-rules.md §9: planning 14 January 2026 (trigger 2 Jan + 10 WD = 16 Jan: on
+     * time), interval 12 weeks; first review (NOT-04, 14 Jan + 6 weeks = 25 Feb) held 25 February, the next held on
+     * its due date 20 May (25 Feb + 12 weeks). NOT-05 would then say 20 May + 12 weeks = 12 August, after the 6-month
+     * point 14 July.
      */
     static PolicyCase.Plan secondReadingExample() {
         return plan(AFTER_ASSESSMENT, "2025-12-15", "2026-01-02")

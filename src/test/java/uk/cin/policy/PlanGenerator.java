@@ -28,7 +28,7 @@ public final class PlanGenerator {
     public PlanFacts plan() {
         PlanStartReason reason = pick(PlanStartReason.values());
         LocalDate referral = EPOCH.plusDays(random.nextInt(700));
-        // POLICY-RULES.md §9: a trigger that is an outside event (a conference, a discharge from care, a family
+        // docs/policy-rules.md §9: a trigger that is an outside event (a conference, a discharge from care, a family
         // becoming resident) may come before the referral; an assessment or a private fostering visit may not.
         LocalDate trigger = !reason.triggerFollowsReferral() && chance(0.3)
                 ? referral.minusDays(1 + random.nextInt(60)) : referral.plusDays(random.nextInt(60));

@@ -102,8 +102,8 @@ class PolicyEngineProperties {
     }
 
     /**
-     * POLICY-RULES.md §9: a trigger before the referral is refused only for plans that start after an assessment or
-     * for a privately fostered child; whatever the trigger, the plan is judged from its referral on.
+     * docs/policy-rules.md §9: a trigger before the referral is refused only for plans that start after an assessment
+     * or for a privately fostered child; whatever the trigger, the plan is judged from its referral on.
      */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")

@@ -13,7 +13,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import uk.cin.api.Api;
 
 /**
- * The corrections of POLICY-RULES.md §9 ("Second reading"), each through the GraphQL API on the service's own
+ * The corrections of docs/policy-rules.md §9 ("Second reading"), each through the GraphQL API on the service's own
  * PostgreSQL. Facts are dated in the past and computed fields are asked as of fixed dates, so the expectations
  * (worked out by hand in the comments, as in the policy tables) do not move with the clock.
  */

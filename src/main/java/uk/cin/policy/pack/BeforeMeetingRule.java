@@ -6,7 +6,7 @@ import uk.cin.policy.PlanEventKind;
 import uk.cin.policy.RuleRef;
 
 /**
- * Something due a set time before a meeting. It exists once the meeting has been held (POLICY-RULES.md §1: a
+ * Something due a set time before a meeting. It exists once the meeting has been held (docs/policy-rules.md §1: a
  * deadline that depends on a meeting not yet held does not exist yet).
  */
 public record BeforeMeetingRule(
@@ -17,4 +17,14 @@ public record BeforeMeetingRule(
         DeadlineKind deadline,
         PlanEventKind metBy,
         ChairRole responsible) implements PackRule {
+
+    @Override
+    public RuleKind kind() {
+        return RuleKind.BEFORE_MEETING;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.beforeMeeting(this);
+    }
 }

@@ -4,8 +4,9 @@ import java.util.Set;
 import uk.cin.policy.RuleRef;
 
 /**
- * Overrides the chair of a CIN meeting chosen by the series rule, or marks a focus for it. Chair rules are tried in
- * pack order; the first whose conditions hold sets the chair; every focus rule whose conditions hold adds its focus.
+ * Overrides the chair of a CIN meeting chosen by the series rule (kind {@code chair}), or marks a focus for it (kind
+ * {@code focus}): both pick their meeting the same way. Chair rules are tried in pack order; the first whose
+ * conditions hold sets the chair; every focus rule whose conditions hold adds its focus.
  *
  * @param slots slots it applies to (empty: any)
  * @param sequence only the meeting with this sequence number (CL8-04); null: any
@@ -29,5 +30,20 @@ public record ChairRule(
 
     public ChairRule {
         slots = Set.copyOf(slots);
+    }
+
+    /** A focus rule marks its meeting and leaves the chair as it is. */
+    public boolean isFocus() {
+        return chair == null;
+    }
+
+    @Override
+    public RuleKind kind() {
+        return isFocus() ? RuleKind.FOCUS : RuleKind.CHAIR;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return isFocus() ? visitor.focus(this) : visitor.chair(this);
     }
 }

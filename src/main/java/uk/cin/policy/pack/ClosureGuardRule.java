@@ -12,4 +12,14 @@ import uk.cin.policy.RuleRef;
  */
 public record ClosureGuardRule(RuleRef ref, Condition when, Anchor anchor, Offset minimum, RuleRef untilHeld)
         implements PackRule {
+
+    @Override
+    public RuleKind kind() {
+        return RuleKind.CLOSURE_GUARD;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.closureGuard(this);
+    }
 }

@@ -1,5 +1,7 @@
 package uk.cin.policy.pack;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import uk.cin.policy.PlanFacts;
@@ -30,6 +32,42 @@ public final class Condition {
         this.flagsSet = flagsSet.toArray(PlanFlag[]::new);
         this.flagsUnset = flagsUnset.toArray(PlanFlag[]::new);
         this.childDisabled = childDisabled;
+    }
+
+    /** The start reasons it applies to; empty: any. */
+    public Set<PlanStartReason> startReasons() {
+        return Collections.unmodifiableSet(startReasons);
+    }
+
+    public Set<PlanStartReason> exceptStartReasons() {
+        return Collections.unmodifiableSet(exceptStartReasons);
+    }
+
+    /** Flags that must be set, in flag order. */
+    public Set<PlanFlag> flagsSet() {
+        return flagSet(flagsSet);
+    }
+
+    /** Flags that must not be set, in flag order. */
+    public Set<PlanFlag> flagsUnset() {
+        return flagSet(flagsUnset);
+    }
+
+    /** Whether the child must be disabled (true), must not be (false), or either (null). */
+    public Boolean childDisabled() {
+        return childDisabled;
+    }
+
+    /** Whether it holds for every plan. */
+    public boolean isAlways() {
+        return startReasons.isEmpty() && exceptStartReasons.isEmpty() && flagsSet.length == 0
+                && flagsUnset.length == 0 && childDisabled == null;
+    }
+
+    private static Set<PlanFlag> flagSet(PlanFlag[] flags) {
+        EnumSet<PlanFlag> set = EnumSet.noneOf(PlanFlag.class);
+        set.addAll(Arrays.asList(flags));
+        return Collections.unmodifiableSet(set);
     }
 
     public boolean test(PlanFacts plan) {

@@ -28,4 +28,14 @@ public record DeadlineRule(
     public DeadlineRule {
         alternatives = List.copyOf(alternatives);
     }
+
+    @Override
+    public RuleKind kind() {
+        return RuleKind.DEADLINE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.deadline(this);
+    }
 }

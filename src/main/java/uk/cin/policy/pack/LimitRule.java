@@ -7,4 +7,14 @@ import uk.cin.policy.RuleRef;
  * permission to exceed one (CL8-06).
  */
 public record LimitRule(RuleRef ref, Condition when) implements PackRule {
+
+    @Override
+    public RuleKind kind() {
+        return RuleKind.LIMIT;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.limit(this);
+    }
 }

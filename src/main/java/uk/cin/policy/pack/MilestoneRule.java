@@ -20,4 +20,14 @@ public record MilestoneRule(
         DeadlineKind deadline,
         PlanEventKind metBy,
         ChairRole responsible) implements PackRule {
+
+    @Override
+    public RuleKind kind() {
+        return RuleKind.MILESTONE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.milestone(this);
+    }
 }

@@ -49,25 +49,6 @@ public final class PolicyPackLoader {
 
     private static final Pattern DURATION = Pattern.compile("(-?\\d+)\\s+([a-z-]+)");
     private static final Set<String> PACK_KEYS = Set.of("code", "name", "policyVersion", "calendar", "source", "rules");
-    private static final Map<String, Set<String>> RULE_KEYS = Map.of(
-            "series", keys("occurrence", "event", "slot", "anchor", "due", "agreed", "deadline", "meetingKind",
-                    "chair", "responsible", "onlyWhileDueWithin", "limitRule", "exception"),
-            "deadline", keys("anchor", "meetings", "anchorEvent", "alternatives", "due", "deadline", "metBy",
-                    "responsible"),
-            "milestone", keys("anchor", "at", "every", "deadline", "metBy", "responsible"),
-            "before-meeting", keys("meetings", "before", "deadline", "metBy", "responsible"),
-            "chair", keys("slot", "sequence", "finalMeeting", "firstReviewDueFrom", "dueByMilestone", "chair"),
-            "focus", keys("slot", "sequence", "finalMeeting", "firstReviewDueFrom", "dueByMilestone", "focus"),
-            "closure-guard", keys("anchor", "minimum", "untilHeld"),
-            "suppress", keys("occurrences"),
-            "limit", keys());
-
-    private static Set<String> keys(String... specific) {
-        Set<String> all = new HashSet<>(Set.of("id", "partOf", "summary", "type", "when"));
-        all.addAll(Arrays.asList(specific));
-        return Set.copyOf(all);
-    }
-
     /** The packs in a folder of the classpath, whether on disk or inside a jar. */
     public List<PolicyPack> loadClasspath(String folder, ClassLoader classLoader) {
         URL url = classLoader.getResource(folder);
@@ -225,50 +206,53 @@ public final class PolicyPackLoader {
 
         private PackRule rule(Map<String, Object> r) {
             String type = text(r, "type", true);
-            Set<String> allowed = RULE_KEYS.get(type);
-            if (allowed == null) {
-                throw fail("unknown rule type '" + type + "' (known: " + String.join(", ",
-                        RULE_KEYS.keySet().stream().sorted().toList()) + ")");
-            }
-            unknownKeys(r, allowed, "a " + type + " rule");
+            RuleKind kind = RuleKind.byPackName(type).orElseThrow(() -> fail("unknown rule type '" + type
+                    + "' (known: " + String.join(", ", Arrays.stream(RuleKind.values()).map(RuleKind::packName)
+                    .sorted().toList()) + ")"));
+            unknownKeys(r, kind.keys(), "a " + type + " rule");
             RuleRef ref = ref(r);
             Condition when = condition(r.get("when"), "when");
-            return switch (type) {
-                case "series" -> series(r, ref, when);
-                case "deadline" -> deadline(r, ref, when);
-                case "milestone" -> {
-                    Offset at = offset(r, "at", true);
-                    Offset every = offset(r, "every", false);
-                    if (every != null && (every.unit() != at.unit() || every.amount() == 0)) {
-                        throw fail("'every' must be a positive duration in the same unit as 'at' (" + at.unit()
-                                .packName() + ")");
-                    }
-                    Anchor anchor = r.get("anchor") == null ? Anchor.PLAN_START : anchor(r, "anchor", true);
-                    if (!anchor.isPlanDate()) {
-                        throw fail("a milestone counts from a plan date (trigger, referral, allocation, plan-start), "
-                                + "not " + anchor.packName());
-                    }
-                    yield new MilestoneRule(ref, when, anchor, at, every,
-                            enumValue(DeadlineKind.class, r, "deadline", true),
-                            enumValue(PlanEventKind.class, r, "metBy", true), role(r.get("responsible"),
-                            "responsible", true));
-                }
-                case "before-meeting" -> new BeforeMeetingRule(ref, when, meetingFilter(r.get("meetings")),
+            PackRule read = switch (kind) {
+                case SERIES -> series(r, ref, when);
+                case DEADLINE -> deadline(r, ref, when);
+                case MILESTONE -> milestone(r, ref, when);
+                case BEFORE_MEETING -> new BeforeMeetingRule(ref, when, meetingFilter(r.get("meetings")),
                         offset(r, "before", true), enumValue(DeadlineKind.class, r, "deadline", true),
                         enumValue(PlanEventKind.class, r, "metBy", true), role(r.get("responsible"), "responsible",
                         true));
-                case "chair", "focus" -> chairRule(r, ref, when, type.equals("focus"));
-                case "closure-guard" -> closureGuard(r, ref, when);
-                case "suppress" -> {
+                case CHAIR -> chairRule(r, ref, when, false);
+                case FOCUS -> chairRule(r, ref, when, true);
+                case CLOSURE_GUARD -> closureGuard(r, ref, when);
+                case SUPPRESS -> {
                     List<Occurrence> occurrences = new ArrayList<>();
                     for (Object o : list(r.get("occurrences"), "occurrences", true)) {
                         occurrences.add(occurrence(String.valueOf(o)));
                     }
                     yield new SuppressRule(ref, when, Set.copyOf(occurrences));
                 }
-                case "limit" -> new LimitRule(ref, when);
-                default -> throw fail("unknown rule type '" + type + "'");
+                case LIMIT -> new LimitRule(ref, when);
             };
+            if (read.kind() != kind) {
+                // A kind read into another kind's record would reach that kind's evaluator, not one of its own.
+                throw new IllegalStateException("a " + type + " rule was read as " + read.kind().packName());
+            }
+            return read;
+        }
+
+        private MilestoneRule milestone(Map<String, Object> r, RuleRef ref, Condition when) {
+            Offset at = offset(r, "at", true);
+            Offset every = offset(r, "every", false);
+            if (every != null && (every.unit() != at.unit() || every.amount() == 0)) {
+                throw fail("'every' must be a positive duration in the same unit as 'at' (" + at.unit()
+                        .packName() + ")");
+            }
+            Anchor anchor = r.get("anchor") == null ? Anchor.PLAN_START : anchor(r, "anchor", true);
+            if (!anchor.isPlanDate()) {
+                throw fail("a milestone counts from a plan date (trigger, referral, allocation, plan-start), "
+                        + "not " + anchor.packName());
+            }
+            return new MilestoneRule(ref, when, anchor, at, every, enumValue(DeadlineKind.class, r, "deadline", true),
+                    enumValue(PlanEventKind.class, r, "metBy", true), role(r.get("responsible"), "responsible", true));
         }
 
         private RuleRef ref(Map<String, Object> r) {

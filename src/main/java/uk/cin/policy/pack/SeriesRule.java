@@ -62,4 +62,14 @@ public record SeriesRule(
     public RuleRef ruleForLimit() {
         return limitRule == null ? ref : limitRule;
     }
+
+    @Override
+    public RuleKind kind() {
+        return RuleKind.SERIES;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.series(this);
+    }
 }

@@ -9,4 +9,14 @@ public record SuppressRule(RuleRef ref, Condition when, Set<Occurrence> occurren
     public SuppressRule {
         occurrences = Set.copyOf(occurrences);
     }
+
+    @Override
+    public RuleKind kind() {
+        return RuleKind.SUPPRESS;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.suppress(this);
+    }
 }

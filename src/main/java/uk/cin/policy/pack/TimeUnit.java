@@ -3,7 +3,7 @@ package uk.cin.policy.pack;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Units of POLICY-RULES.md §1: working days, or calendar days, weeks and months. */
+/** Units of docs/policy-rules.md §1: working days, or calendar days, weeks and months. */
 public enum TimeUnit {
     WORKING_DAYS("working-days"),
     DAYS("days"),

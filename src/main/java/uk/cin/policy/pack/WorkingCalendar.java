@@ -73,7 +73,7 @@ public final class WorkingCalendar {
         return Math.floorMod(epochDay + 3, 7) < 5;
     }
 
-    /** N working days after D: D itself never counts (POLICY-RULES.md §1). */
+    /** N working days after D: D itself never counts (docs/policy-rules.md §1). */
     public LocalDate plusWorkingDays(LocalDate date, int days) {
         return days == 0 ? date : plusWorkingDays(date.toEpochDay(), days);
     }

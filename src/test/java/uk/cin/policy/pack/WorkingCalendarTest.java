@@ -32,7 +32,7 @@ class WorkingCalendarTest {
 
     @ParameterizedTest(name = "{0} + {1} working days = {2}")
     @CsvSource({
-        "2026-01-02, 10, 2026-01-16",   // POLICY-RULES.md §1's own example
+        "2026-01-02, 10, 2026-01-16",   // docs/policy-rules.md §1's own example
         "2026-03-25, 10, 2026-04-10",   // over Easter
         "2026-12-18, 10, 2027-01-06",   // over Christmas and New Year
         "2026-05-19, 5, 2026-05-27",    // over the Spring bank holiday
