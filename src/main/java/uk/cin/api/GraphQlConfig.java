@@ -1,9 +1,6 @@
 package uk.cin.api;
 
 import graphql.scalars.ExtendedScalars;
-import java.time.Clock;
-import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,37 +15,42 @@ import org.springframework.http.MediaType;
 @Configuration(proxyBeanMethods = false)
 public class GraphQlConfig {
 
-    @Bean
-    RuntimeWiringConfigurer scalars() {
-        return wiring -> wiring.scalar(StrictDate.DATE).scalar(ExtendedScalars.DateTime);
-    }
+	@Bean
+	RuntimeWiringConfigurer scalars() {
+		return wiring -> wiring.scalar(StrictDate.DATE).scalar(ExtendedScalars.DateTime);
+	}
 
-    /** Start-up fails when the schema and the controllers disagree: a field or argument nobody maps is a bug. */
-    @Bean
-    GraphQlSourceBuilderCustomizer failOnUnmappedSchema() {
-        return builder -> builder.inspectSchemaMappings(report -> {
-            boolean unmapped = !report.unmappedFields().isEmpty() || !report.unmappedRegistrations().isEmpty()
-                    || !report.unmappedArguments().isEmpty() || !report.fieldNullnessErrors().isEmpty()
-                    || !report.argumentNullnessErrors().isEmpty();
-            if (unmapped) {
-                throw new IllegalStateException("The GraphQL schema and the controllers disagree: " + report);
-            }
-        });
-    }
+	/**
+	 * Start-up fails when the schema and the controllers disagree: a field or argument
+	 * nobody maps is a bug.
+	 */
+	@Bean
+	GraphQlSourceBuilderCustomizer failOnUnmappedSchema() {
+		return builder -> builder.inspectSchemaMappings(report -> {
+			boolean unmapped = !report.unmappedFields().isEmpty() || !report.unmappedRegistrations().isEmpty()
+					|| !report.unmappedArguments().isEmpty() || !report.fieldNullnessErrors().isEmpty()
+					|| !report.argumentNullnessErrors().isEmpty();
+			if (unmapped) {
+				throw new IllegalStateException("The GraphQL schema and the controllers disagree: " + report);
+			}
+		});
+	}
 
-    /**
-     * GraphQL over HTTP: a response without data is a 4xx or 5xx under application/graphql-response+json. Spring
-     * answers 400 for all; the database out of reach is not the client's fault, so it is 503 (retry later).
-     */
-    @Bean
-    GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler) {
-        return new GraphQlHttpHandler(handler) {
-            @Override
-            protected HttpStatus selectResponseStatus(WebGraphQlResponse response, MediaType mediaType) {
-                HttpStatus status = super.selectResponseStatus(response, mediaType);
-                return status == HttpStatus.BAD_REQUEST && DatabaseOutage.reports(response)
-                        ? HttpStatus.SERVICE_UNAVAILABLE : status;
-            }
-        };
-    }
+	/**
+	 * GraphQL over HTTP: a response without data is a 4xx or 5xx under
+	 * application/graphql-response+json. Spring answers 400 for all; the database out of
+	 * reach is not the client's fault, so it is 503 (retry later).
+	 */
+	@Bean
+	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler) {
+		return new GraphQlHttpHandler(handler) {
+			@Override
+			protected HttpStatus selectResponseStatus(WebGraphQlResponse response, MediaType mediaType) {
+				HttpStatus status = super.selectResponseStatus(response, mediaType);
+				return status == HttpStatus.BAD_REQUEST && DatabaseOutage.reports(response)
+						? HttpStatus.SERVICE_UNAVAILABLE : status;
+			}
+		};
+	}
+
 }

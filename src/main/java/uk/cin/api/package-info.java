@@ -1,5 +1,8 @@
-/** Shared GraphQL plumbing: ids, errors and their codes, inputs, scalars, interceptor order, correlation ids. */
-@ApplicationModule(allowedDependencies = {"config"})
+/**
+ * Shared GraphQL plumbing: ids, errors and their codes, inputs, scalars, interceptor
+ * order, correlation ids.
+ */
+@ApplicationModule(allowedDependencies = { "config" })
 @NullMarked
 package uk.cin.api;
 

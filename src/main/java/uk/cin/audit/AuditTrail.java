@@ -7,40 +7,47 @@ import java.util.concurrent.ConcurrentHashMap;
 import uk.cin.api.GlobalId.NodeType;
 
 /**
- * What of children's records and families one request read, field by field: written to the audit log as the request
- * ends. A child's own fields and its plans' are noted under the child; a family's under the family; a meeting's and
- * its attendees' under the meeting (the log finds its child).
+ * What of children's records and families one request read, field by field: written to
+ * the audit log as the request ends. A child's own fields and its plans' are noted under
+ * the child; a family's under the family; a meeting's and its attendees' under the
+ * meeting (the log finds its child).
  */
 public final class AuditTrail {
 
-    public static final String CONTEXT_KEY = "cin.auditTrail";
+	public static final String CONTEXT_KEY = "cin.auditTrail";
 
-    /** What a read was of: the child (or null), and the object read apart from it (a family or a meeting). */
-    public record Subject(UUID childId, NodeType objectType, UUID objectId) {
+	/**
+	 * What a read was of: the child (or null), and the object read apart from it (a
+	 * family or a meeting).
+	 */
+	public record Subject(UUID childId, NodeType objectType, UUID objectId) {
 
-        public static Subject child(UUID childId) {
-            return new Subject(childId, null, null);
-        }
+		public static Subject child(UUID childId) {
+			return new Subject(childId, null, null);
+		}
 
-        public static Subject object(NodeType type, UUID id) {
-            return new Subject(null, type, id);
-        }
-    }
+		public static Subject object(NodeType type, UUID id) {
+			return new Subject(null, type, id);
+		}
+	}
 
-    private final Map<Subject, Set<String>> fields = new ConcurrentHashMap<>();
+	private final Map<Subject, Set<String>> fields = new ConcurrentHashMap<>();
 
-    public void read(Subject subject, String field) {
-        fields.computeIfAbsent(subject, s -> ConcurrentHashMap.newKeySet()).add(field);
-    }
+	public void read(Subject subject, String field) {
+		fields.computeIfAbsent(subject, s -> ConcurrentHashMap.newKeySet()).add(field);
+	}
 
-    public boolean isEmpty() {
-        return fields.isEmpty();
-    }
+	public boolean isEmpty() {
+		return fields.isEmpty();
+	}
 
-    /** What was read, and forgets it: a subscription's trail is written after each event. */
-    public synchronized Map<Subject, Set<String>> drain() {
-        Map<Subject, Set<String>> read = Map.copyOf(fields);
-        fields.clear();
-        return read;
-    }
+	/**
+	 * What was read, and forgets it: a subscription's trail is written after each event.
+	 */
+	public synchronized Map<Subject, Set<String>> drain() {
+		Map<Subject, Set<String>> read = Map.copyOf(fields);
+		fields.clear();
+		return read;
+	}
+
 }

@@ -1,5 +1,8 @@
-/** The audit log: who read or wrote which child's record, appended in the transaction of what it records. */
-@ApplicationModule(allowedDependencies = {"api", "security"})
+/**
+ * The audit log: who read or wrote which child's record, appended in the transaction of
+ * what it records.
+ */
+@ApplicationModule(allowedDependencies = { "api", "security" })
 @NullMarked
 package uk.cin.audit;
 

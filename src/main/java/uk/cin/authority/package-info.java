@@ -1,5 +1,5 @@
 /** The local authorities and their policy packs, as the API shows them. */
-@ApplicationModule(allowedDependencies = {"policy", "policy :: pack", "security"})
+@ApplicationModule(allowedDependencies = { "policy", "policy :: pack", "security" })
 @NullMarked
 package uk.cin.authority;
 

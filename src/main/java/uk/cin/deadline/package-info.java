@@ -1,5 +1,7 @@
-/** Each plan's deadline timeline, stored for lists that filter, order and count in SQL. */
-@ApplicationModule(allowedDependencies = {"policy", "policy :: pack"})
+/**
+ * Each plan's deadline timeline, stored for lists that filter, order and count in SQL.
+ */
+@ApplicationModule(allowedDependencies = { "policy", "policy :: pack" })
 @NullMarked
 package uk.cin.deadline;
 

@@ -16,58 +16,62 @@ import uk.cin.family.FamilyService.AddChildPayload;
 import uk.cin.family.FamilyService.CreateFamilyInput;
 import uk.cin.family.FamilyService.CreateFamilyPayload;
 
-/** Families and children: queries, mutations and fields, each handed to {@link FamilyService}. */
+/**
+ * Families and children: queries, mutations and fields, each handed to
+ * {@link FamilyService}.
+ */
 @Controller
 public class FamilyController {
 
-    private final FamilyService service;
+	private final FamilyService service;
 
-    public FamilyController(FamilyService service) {
-        this.service = service;
-    }
+	public FamilyController(FamilyService service) {
+		this.service = service;
+	}
 
-    @QueryMapping
-    public Mono<Family> family(@Argument String id) {
-        return service.family(GlobalId.require(id, NodeType.Family));
-    }
+	@QueryMapping
+	public Mono<Family> family(@Argument String id) {
+		return service.family(GlobalId.require(id, NodeType.Family));
+	}
 
-    @QueryMapping
-    public Mono<Child> child(@Argument String id) {
-        return service.child(GlobalId.require(id, NodeType.Child));
-    }
+	@QueryMapping
+	public Mono<Child> child(@Argument String id) {
+		return service.child(GlobalId.require(id, NodeType.Child));
+	}
 
-    @MutationMapping
-    public Mono<CreateFamilyPayload> createFamily(@Argument CreateFamilyInput input) {
-        return service.createFamily(input);
-    }
+	@MutationMapping
+	public Mono<CreateFamilyPayload> createFamily(@Argument CreateFamilyInput input) {
+		return service.createFamily(input);
+	}
 
-    @MutationMapping
-    public Mono<AddChildPayload> addChild(@Argument AddChildInput input) {
-        return service.addChild(input);
-    }
+	@MutationMapping
+	public Mono<AddChildPayload> addChild(@Argument AddChildInput input) {
+		return service.addChild(input);
+	}
 
-    @SchemaMapping(typeName = "Family", field = "id")
-    public String familyId(Family family) {
-        return GlobalId.of(NodeType.Family, family.id());
-    }
+	@SchemaMapping(typeName = "Family", field = "id")
+	public String familyId(Family family) {
+		return GlobalId.of(NodeType.Family, family.id());
+	}
 
-    @BatchMapping(typeName = "Family")
-    public Mono<Map<Family, List<Child>>> children(List<Family> families) {
-        return service.childrenOf(families);
-    }
+	@BatchMapping(typeName = "Family")
+	public Mono<Map<Family, List<Child>>> children(List<Family> families) {
+		return service.childrenOf(families);
+	}
 
-    @SchemaMapping(typeName = "Child", field = "id")
-    public String childId(Child child) {
-        return GlobalId.of(NodeType.Child, child.id());
-    }
+	@SchemaMapping(typeName = "Child", field = "id")
+	public String childId(Child child) {
+		return GlobalId.of(NodeType.Child, child.id());
+	}
 
-    @BatchMapping(typeName = "Child")
-    public Mono<Map<Child, Family>> family(List<Child> children) {
-        return service.familiesOf(children);
-    }
+	@BatchMapping(typeName = "Child")
+	public Mono<Map<Child, Family>> family(List<Child> children) {
+		return service.familiesOf(children);
+	}
 
-    @BatchMapping(typeName = "Child")
-    public Mono<Map<Child, List<Child>>> siblings(List<Child> children) {
-        return service.siblingsOf(children);
-    }
+	@BatchMapping(typeName = "Child")
+	public Mono<Map<Child, List<Child>>> siblings(List<Child> children) {
+		return service.siblingsOf(children);
+	}
+
 }

@@ -1,5 +1,7 @@
-/** The caseload generator: made-up families by the thousand, straight into the database. */
-@ApplicationModule(allowedDependencies = {"family", "meeting", "plan", "policy", "policy :: pack"})
+/**
+ * The caseload generator: made-up families by the thousand, straight into the database.
+ */
+@ApplicationModule(allowedDependencies = { "family", "meeting", "plan", "policy", "policy :: pack" })
 @NullMarked
 package uk.cin.generate;
 

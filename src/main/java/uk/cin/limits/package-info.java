@@ -1,5 +1,5 @@
 /** What one request may ask of the service, and the threads GraphQL work runs on. */
-@ApplicationModule(allowedDependencies = {"config"})
+@ApplicationModule(allowedDependencies = { "config" })
 @NullMarked
 package uk.cin.limits;
 

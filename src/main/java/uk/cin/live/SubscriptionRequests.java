@@ -1,6 +1,5 @@
 package uk.cin.live;
 
-import uk.cin.security.EventTransactions;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import java.util.LinkedHashMap;
@@ -23,77 +22,90 @@ import reactor.core.publisher.Mono;
 import uk.cin.api.ApiException;
 import uk.cin.api.Interceptors;
 import uk.cin.api.RequestIds;
+import uk.cin.security.EventTransactions;
 
 /**
- * Around every subscription, outside the caller's interceptor: its WebSocket (for the per-socket limit) and a place
- * to note that it could not be served in time go into its Reactor context; and however its results fail (an event's
- * reads or audit not getting their turn, a field that could not be resolved), the subscription ends with one coded
- * error and nothing is logged with a stack: SUBSCRIPTIONS_BUSY when it could not be served in time, else
- * INTERNAL_ERROR with the correlation id. Left to Spring for GraphQL, such a failure logged a stack trace per
- * subscriber and told the client only "Subscription error".
+ * Around every subscription, outside the caller's interceptor: its WebSocket (for the
+ * per-socket limit) and a place to note that it could not be served in time go into its
+ * Reactor context; and however its results fail (an event's reads or audit not getting
+ * their turn, a field that could not be resolved), the subscription ends with one coded
+ * error and nothing is logged with a stack: SUBSCRIPTIONS_BUSY when it could not be
+ * served in time, else INTERNAL_ERROR with the correlation id. Left to Spring for
+ * GraphQL, such a failure logged a stack trace per subscriber and told the client only
+ * "Subscription error".
  */
 @Component
 @Order(Interceptors.CALLER - 1)
 public class SubscriptionRequests implements WebGraphQlInterceptor {
 
-    private static final Logger log = LoggerFactory.getLogger(SubscriptionRequests.class);
+	private static final Logger log = LoggerFactory.getLogger(SubscriptionRequests.class);
 
-    /** Reactor context key: the WebSocket a subscription came on (its session id); absent over SSE. */
-    public static final String SOCKET = "cin.live.socket";
+	/**
+	 * Reactor context key: the WebSocket a subscription came on (its session id); absent
+	 * over SSE.
+	 */
+	public static final String SOCKET = "cin.live.socket";
 
-    @Override
-    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        AtomicReference<EventTransactions.Busy> failed = new AtomicReference<>();
-        String socket = request instanceof WebSocketGraphQlRequest webSocket ? webSocket.getSessionInfo().getId()
-                : null;
-        String requestId = request.getHeaders().getFirst(RequestIds.HEADER);
-        return chain.next(request)
-                .map(response -> response.getData() instanceof Publisher<?> results
-                        ? response.transform(b -> b.data(Flux.from(results).onErrorMap(
-                                e -> !(e instanceof SubscriptionPublisherException),
-                                e -> ended(e, failed.get(), requestId))))
-                        : response)
-                .contextWrite(context -> {
-                    context = context.put(EventTransactions.FAILED, failed);
-                    return socket == null ? context : context.put(SOCKET, socket);
-                });
-    }
+	@Override
+	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		AtomicReference<EventTransactions.Busy> failed = new AtomicReference<>();
+		String socket = request instanceof WebSocketGraphQlRequest webSocket ? webSocket.getSessionInfo().getId()
+				: null;
+		String requestId = request.getHeaders().getFirst(RequestIds.HEADER);
+		return chain.next(request)
+			.map(response -> response.getData() instanceof Publisher<?> results
+					? response.transform(b -> b.data(Flux.from(results)
+						.onErrorMap(e -> !(e instanceof SubscriptionPublisherException),
+								e -> ended(e, failed.get(), requestId))))
+					: response)
+			.contextWrite(context -> {
+				context = context.put(EventTransactions.FAILED, failed);
+				return socket == null ? context : context.put(SOCKET, socket);
+			});
+	}
 
-    private static SubscriptionPublisherException ended(Throwable failure, EventTransactions.Busy busy,
-            String requestId) {
-        GraphQLError error;
-        ApiException refusal = find(failure, ApiException.class);
-        if (busy != null || EventTransactions.busy(failure)) {
-            EventTransactions.Busy cause = busy != null ? busy : find(failure, EventTransactions.Busy.class);
-            error = coded(ErrorType.INTERNAL_ERROR, cause != null ? cause.getMessage() : "the service could not"
-                    + " deliver the event in time; subscribe again with after: the last event id received",
-                    EventTransactions.BUSY, requestId);
-        } else if (refusal != null) {
-            error = coded(ErrorType.BAD_REQUEST, refusal.getMessage(), refusal.code(), requestId);
-        } else {
-            // A field's own failure was logged where it happened (ErrorHandling); this is only how it ended.
-            log.warn("A subscription ended with {}", failure.getClass().getName());
-            error = coded(ErrorType.INTERNAL_ERROR, "Internal error in the subscription"
-                    + (requestId == null ? "" : "; quote correlation id " + requestId), "INTERNAL_ERROR", requestId);
-        }
-        return new SubscriptionPublisherException(List.of(error), null);
-    }
+	private static SubscriptionPublisherException ended(Throwable failure, EventTransactions.Busy busy,
+			String requestId) {
+		GraphQLError error;
+		ApiException refusal = find(failure, ApiException.class);
+		if (busy != null || EventTransactions.busy(failure)) {
+			EventTransactions.Busy cause = busy != null ? busy : find(failure, EventTransactions.Busy.class);
+			error = coded(ErrorType.INTERNAL_ERROR,
+					cause != null ? cause.getMessage() : "the service could not"
+							+ " deliver the event in time; subscribe again with after: the last event id received",
+					EventTransactions.BUSY, requestId);
+		}
+		else if (refusal != null) {
+			error = coded(ErrorType.BAD_REQUEST, refusal.getMessage(), refusal.code(), requestId);
+		}
+		else {
+			// A field's own failure was logged where it happened (ErrorHandling); this is
+			// only how it ended.
+			log.warn("A subscription ended with {}", failure.getClass().getName());
+			error = coded(ErrorType.INTERNAL_ERROR,
+					"Internal error in the subscription"
+							+ (requestId == null ? "" : "; quote correlation id " + requestId),
+					"INTERNAL_ERROR", requestId);
+		}
+		return new SubscriptionPublisherException(List.of(error), null);
+	}
 
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-        for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
-            if (type.isInstance(e)) {
-                return type.cast(e);
-            }
-        }
-        return null;
-    }
+	private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+		for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+			if (type.isInstance(e)) {
+				return type.cast(e);
+			}
+		}
+		return null;
+	}
 
-    private static GraphQLError coded(ErrorType type, String message, String code, String requestId) {
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("code", code);
-        if (requestId != null) {
-            extensions.put("correlationId", requestId);
-        }
-        return GraphqlErrorBuilder.newError().errorType(type).message(message).extensions(extensions).build();
-    }
+	private static GraphQLError coded(ErrorType type, String message, String code, String requestId) {
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		extensions.put("code", code);
+		if (requestId != null) {
+			extensions.put("correlationId", requestId);
+		}
+		return GraphqlErrorBuilder.newError().errorType(type).message(message).extensions(extensions).build();
+	}
+
 }

@@ -1,5 +1,5 @@
 /** The service's own PostgreSQL, when no database is configured (the local profile). */
-@ApplicationModule(allowedDependencies = {"config"})
+@ApplicationModule(allowedDependencies = { "config" })
 @NullMarked
 package uk.cin.localdb;
 

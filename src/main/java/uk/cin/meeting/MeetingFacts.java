@@ -14,15 +14,17 @@ import uk.cin.plan.RecordedMeetings;
 @Component
 class MeetingFacts implements RecordedMeetings {
 
-    private final MeetingRepository meetings;
+	private final MeetingRepository meetings;
 
-    MeetingFacts(MeetingRepository meetings) {
-        this.meetings = meetings;
-    }
+	MeetingFacts(MeetingRepository meetings) {
+		this.meetings = meetings;
+	}
 
-    @Override
-    public Mono<Map<UUID, List<HeldMeeting>>> of(Collection<UUID> planIds) {
-        return meetings.ofPlans(planIds).collect(Collectors.groupingBy(Meeting::planId,
-                Collectors.mapping(HeldMeeting.class::cast, Collectors.toList())));
-    }
+	@Override
+	public Mono<Map<UUID, List<HeldMeeting>>> of(Collection<UUID> planIds) {
+		return meetings.ofPlans(planIds)
+			.collect(Collectors.groupingBy(Meeting::planId,
+					Collectors.mapping(HeldMeeting.class::cast, Collectors.toList())));
+	}
+
 }

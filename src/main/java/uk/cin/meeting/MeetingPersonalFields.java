@@ -9,9 +9,10 @@ import uk.cin.security.Redaction;
 @Configuration(proxyBeanMethods = false)
 class MeetingPersonalFields {
 
-    @Bean
-    RuntimeWiringConfigurer attendeeNames() {
-        return wiring -> wiring.type("Attendee", type -> type.dataFetcher("name", Redaction.guarded("Attendee.name",
-                Attendee::name, Redaction.WITHHELD)));
-    }
+	@Bean
+	RuntimeWiringConfigurer attendeeNames() {
+		return wiring -> wiring.type("Attendee", type -> type.dataFetcher("name",
+				Redaction.guarded("Attendee.name", Attendee::name, Redaction.WITHHELD)));
+	}
+
 }

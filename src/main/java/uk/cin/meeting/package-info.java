@@ -1,5 +1,8 @@
-/** Meetings held on plans and their attendees: recording one, and what the policy says of it. */
-@ApplicationModule(allowedDependencies = {"api", "audit", "mutation", "plan", "policy", "security"})
+/**
+ * Meetings held on plans and their attendees: recording one, and what the policy says of
+ * it.
+ */
+@ApplicationModule(allowedDependencies = { "api", "audit", "mutation", "plan", "policy", "security" })
 @NullMarked
 package uk.cin.meeting;
 

@@ -1,5 +1,5 @@
 /** node(id): any object by its global id. */
-@ApplicationModule(allowedDependencies = {"api", "family", "meeting", "plan"})
+@ApplicationModule(allowedDependencies = { "api", "family", "meeting", "plan" })
 @NullMarked
 package uk.cin.node;
 

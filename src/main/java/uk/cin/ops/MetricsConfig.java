@@ -8,13 +8,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class MetricsConfig {
 
-    /**
-     * graphql.request's per-error-type counters (graphql_request_BAD_REQUEST_total and the like): they are tagged
-     * as the operation stood when it started (no type, no outcome yet), so they would mislead. Errors are counted by
-     * the outcome tag of graphql.request itself.
-     */
-    @Bean
-    MeterFilter noGraphQlErrorEventCounters() {
-        return MeterFilter.deny(id -> id.getName().startsWith("graphql.request."));
-    }
+	/**
+	 * graphql.request's per-error-type counters (graphql_request_BAD_REQUEST_total and
+	 * the like): they are tagged as the operation stood when it started (no type, no
+	 * outcome yet), so they would mislead. Errors are counted by the outcome tag of
+	 * graphql.request itself.
+	 */
+	@Bean
+	MeterFilter noGraphQlErrorEventCounters() {
+		return MeterFilter.deny(id -> id.getName().startsWith("graphql.request."));
+	}
+
 }

@@ -4,13 +4,15 @@ import java.util.UUID;
 import uk.cin.policy.MeetingFact;
 
 /**
- * A meeting held on a plan, as the plan needs it: the meeting module owns the record and implements this, so that a
- * plan's evaluation and its {@code meetings} field share one read.
+ * A meeting held on a plan, as the plan needs it: the meeting module owns the record and
+ * implements this, so that a plan's evaluation and its {@code meetings} field share one
+ * read.
  */
 public interface HeldMeeting {
 
-    UUID planId();
+	UUID planId();
 
-    /** The meeting as the policy engine takes it. */
-    MeetingFact fact();
+	/** The meeting as the policy engine takes it. */
+	MeetingFact fact();
+
 }

@@ -1,11 +1,11 @@
 package uk.cin.plan;
 
-import org.jspecify.annotations.Nullable;
 import graphql.schema.DataFetchingEnvironment;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -33,147 +33,156 @@ import uk.cin.policy.RuleRef;
 import uk.cin.policy.ValidationCode;
 import uk.cin.policy.ValidationProblem;
 
-/** Plans: the list, one plan, the plan mutations and every computed field, each handed to {@link PlanService}. */
+/**
+ * Plans: the list, one plan, the plan mutations and every computed field, each handed to
+ * {@link PlanService}.
+ */
 @Controller
 public class PlanController {
 
-    private final PlanService service;
+	private final PlanService service;
 
-    public PlanController(PlanService service) {
-        this.service = service;
-    }
+	public PlanController(PlanService service) {
+		this.service = service;
+	}
 
-    @QueryMapping
-    public Mono<CinPlan> plan(@Argument String id) {
-        return service.plan(GlobalId.require(id, NodeType.CinPlan));
-    }
+	@QueryMapping
+	public Mono<CinPlan> plan(@Argument String id) {
+		return service.plan(GlobalId.require(id, NodeType.CinPlan));
+	}
 
-    @QueryMapping
-    public Mono<CinPlanConnection> plans(@Argument @Nullable PlanFilter filter, @Argument @Nullable Integer first,
-            @Argument @Nullable String after, DataFetchingEnvironment env) {
-        return service.page(filter, first, after, env.getSelectionSet().contains("totalCount"));
-    }
+	@QueryMapping
+	public Mono<CinPlanConnection> plans(@Argument @Nullable PlanFilter filter, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, DataFetchingEnvironment env) {
+		return service.page(filter, first, after, env.getSelectionSet().contains("totalCount"));
+	}
 
-    @MutationMapping
-    public Mono<PlanPayload> openPlan(@Argument OpenPlanInput input) {
-        return service.openPlan(input);
-    }
+	@MutationMapping
+	public Mono<PlanPayload> openPlan(@Argument OpenPlanInput input) {
+		return service.openPlan(input);
+	}
 
-    @MutationMapping
-    public Mono<PlanPayload> recordPlanEvent(@Argument RecordPlanEventInput input) {
-        return service.recordPlanEvent(input);
-    }
+	@MutationMapping
+	public Mono<PlanPayload> recordPlanEvent(@Argument RecordPlanEventInput input) {
+		return service.recordPlanEvent(input);
+	}
 
-    @MutationMapping
-    public Mono<PlanPayload> recordVisit(@Argument RecordVisitInput input) {
-        return service.recordVisit(input);
-    }
+	@MutationMapping
+	public Mono<PlanPayload> recordVisit(@Argument RecordVisitInput input) {
+		return service.recordVisit(input);
+	}
 
-    @MutationMapping
-    public Mono<PlanPayload> closePlan(@Argument ClosePlanInput input) {
-        return service.closePlan(input);
-    }
+	@MutationMapping
+	public Mono<PlanPayload> closePlan(@Argument ClosePlanInput input) {
+		return service.closePlan(input);
+	}
 
-    @SchemaMapping(typeName = "CinPlan", field = "id")
-    public String planId(CinPlan plan) {
-        return GlobalId.of(NodeType.CinPlan, plan.id());
-    }
+	@SchemaMapping(typeName = "CinPlan", field = "id")
+	public String planId(CinPlan plan) {
+		return GlobalId.of(NodeType.CinPlan, plan.id());
+	}
 
-    @BatchMapping(typeName = "CinPlan")
-    public Mono<Map<CinPlan, Child>> child(List<CinPlan> plans) {
-        return service.childrenOf(plans);
-    }
+	@BatchMapping(typeName = "CinPlan")
+	public Mono<Map<CinPlan, Child>> child(List<CinPlan> plans) {
+		return service.childrenOf(plans);
+	}
 
-    @BatchMapping(typeName = "Child")
-    public Mono<Map<Child, List<CinPlan>>> plans(List<Child> children) {
-        return service.plansOf(children);
-    }
+	@BatchMapping(typeName = "Child")
+	public Mono<Map<Child, List<CinPlan>>> plans(List<Child> children) {
+		return service.plansOf(children);
+	}
 
-    @BatchMapping(typeName = "Child")
-    public Mono<Map<Child, CinPlan>> currentPlan(List<Child> children) {
-        return service.currentPlansOf(children);
-    }
+	@BatchMapping(typeName = "Child")
+	public Mono<Map<Child, CinPlan>> currentPlan(List<Child> children) {
+		return service.currentPlansOf(children);
+	}
 
-    @SchemaMapping(typeName = "CinPlan")
-    public Mono<LocalDate> startDate(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader) {
-        return service.at(plan, null, loader).mapNotNull(e -> e.evaluation().startDate());
-    }
+	@SchemaMapping(typeName = "CinPlan")
+	public Mono<LocalDate> startDate(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader) {
+		return service.at(plan, null, loader).mapNotNull(e -> e.evaluation().startDate());
+	}
 
-    @SchemaMapping(typeName = "CinPlan")
-    public Mono<List<Visit>> visits(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader) {
-        return service.at(plan, null, loader).map(e -> e.state().visits());
-    }
+	@SchemaMapping(typeName = "CinPlan")
+	public Mono<List<Visit>> visits(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader) {
+		return service.at(plan, null, loader).map(e -> e.state().visits());
+	}
 
-    @SchemaMapping(typeName = "CinPlan")
-    public Mono<List<PlanEvent>> events(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader) {
-        return service.at(plan, null, loader).map(e -> e.state().events());
-    }
+	@SchemaMapping(typeName = "CinPlan")
+	public Mono<List<PlanEvent>> events(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader) {
+		return service.at(plan, null, loader).map(e -> e.state().events());
+	}
 
-    @SchemaMapping(typeName = "CinPlan")
-    public Mono<LocalDate> nextReviewDue(CinPlan plan, @Argument @Nullable LocalDate asOf,
-            DataLoader<PlanAt, EvaluatedPlan> loader) {
-        return service.at(plan, asOf, loader).mapNotNull(e -> e.evaluation().nextReviewDue());
-    }
+	@SchemaMapping(typeName = "CinPlan")
+	public Mono<LocalDate> nextReviewDue(CinPlan plan, @Argument @Nullable LocalDate asOf,
+			DataLoader<PlanAt, EvaluatedPlan> loader) {
+		return service.at(plan, asOf, loader).mapNotNull(e -> e.evaluation().nextReviewDue());
+	}
 
-    @SchemaMapping(typeName = "CinPlan")
-    public Mono<Boolean> isOverdue(CinPlan plan, @Argument @Nullable LocalDate asOf, DataLoader<PlanAt, EvaluatedPlan> loader) {
-        return service.at(plan, asOf, loader).map(e -> e.evaluation().isOverdue());
-    }
+	@SchemaMapping(typeName = "CinPlan")
+	public Mono<Boolean> isOverdue(CinPlan plan, @Argument @Nullable LocalDate asOf,
+			DataLoader<PlanAt, EvaluatedPlan> loader) {
+		return service.at(plan, asOf, loader).map(e -> e.evaluation().isOverdue());
+	}
 
-    @SchemaMapping(typeName = "CinPlan")
-    public Mono<ChairRole> requiredChairRole(CinPlan plan, @Argument @Nullable LocalDate asOf,
-            DataLoader<PlanAt, EvaluatedPlan> loader) {
-        return service.at(plan, asOf, loader).mapNotNull(e -> e.evaluation().requiredChairRole());
-    }
+	@SchemaMapping(typeName = "CinPlan")
+	public Mono<ChairRole> requiredChairRole(CinPlan plan, @Argument @Nullable LocalDate asOf,
+			DataLoader<PlanAt, EvaluatedPlan> loader) {
+		return service.at(plan, asOf, loader).mapNotNull(e -> e.evaluation().requiredChairRole());
+	}
 
-    @SchemaMapping(typeName = "CinPlan")
-    public Mono<MeetingRequirement> nextMeeting(CinPlan plan, @Argument @Nullable LocalDate asOf,
-            DataLoader<PlanAt, EvaluatedPlan> loader) {
-        return service.at(plan, asOf, loader).mapNotNull(e -> e.evaluation().nextMeeting());
-    }
+	@SchemaMapping(typeName = "CinPlan")
+	public Mono<MeetingRequirement> nextMeeting(CinPlan plan, @Argument @Nullable LocalDate asOf,
+			DataLoader<PlanAt, EvaluatedPlan> loader) {
+		return service.at(plan, asOf, loader).mapNotNull(e -> e.evaluation().nextMeeting());
+	}
 
-    @SchemaMapping(typeName = "CinPlan")
-    public Mono<List<Deadline>> deadlines(CinPlan plan, @Argument @Nullable LocalDate asOf, @Argument @Nullable Boolean includeMet,
-            DataLoader<PlanAt, EvaluatedPlan> loader) {
-        return service.at(plan, asOf, loader).map(e -> Boolean.TRUE.equals(includeMet) ? e.evaluation().deadlines()
-                : e.evaluation().openDeadlines());
-    }
+	@SchemaMapping(typeName = "CinPlan")
+	public Mono<List<Deadline>> deadlines(CinPlan plan, @Argument @Nullable LocalDate asOf,
+			@Argument @Nullable Boolean includeMet, DataLoader<PlanAt, EvaluatedPlan> loader) {
+		return service.at(plan, asOf, loader)
+			.map(e -> Boolean.TRUE.equals(includeMet) ? e.evaluation().deadlines() : e.evaluation().openDeadlines());
+	}
 
-    @SchemaMapping(typeName = "CinPlan")
-    public Mono<List<ValidationProblem>> policyProblems(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader) {
-        return service.at(plan, null, loader).map(e -> e.evaluation().problems().stream()
-                .filter(p -> p.code() != ValidationCode.AS_OF_BEFORE_PLAN).toList());
-    }
+	@SchemaMapping(typeName = "CinPlan")
+	public Mono<List<ValidationProblem>> policyProblems(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader) {
+		return service.at(plan, null, loader)
+			.map(e -> e.evaluation()
+				.problems()
+				.stream()
+				.filter(p -> p.code() != ValidationCode.AS_OF_BEFORE_PLAN)
+				.toList());
+	}
 
-    @SchemaMapping(typeName = "CinPlan")
-    public PlanFlags flags(CinPlan plan) {
-        return plan.flags();
-    }
+	@SchemaMapping(typeName = "CinPlan")
+	public PlanFlags flags(CinPlan plan) {
+		return plan.flags();
+	}
 
-    // ---- the next meeting's chair, as the contract names it
+	// ---- the next meeting's chair, as the contract names it
 
-    @SchemaMapping(typeName = "MeetingRequirement")
-    public ChairRole requiredChairRole(MeetingRequirement requirement) {
-        return requirement.chair().role();
-    }
+	@SchemaMapping(typeName = "MeetingRequirement")
+	public ChairRole requiredChairRole(MeetingRequirement requirement) {
+		return requirement.chair().role();
+	}
 
-    @SchemaMapping(typeName = "MeetingRequirement")
-    public List<ChairRole> acceptableChairRoles(MeetingRequirement requirement) {
-        return requirement.chair().acceptableRoles();
-    }
+	@SchemaMapping(typeName = "MeetingRequirement")
+	public List<ChairRole> acceptableChairRoles(MeetingRequirement requirement) {
+		return requirement.chair().acceptableRoles();
+	}
 
-    @SchemaMapping(typeName = "MeetingRequirement")
-    public String chairConstraint(MeetingRequirement requirement) {
-        return requirement.chair().constraint() == null ? null : requirement.chair().constraint().name();
-    }
+	@SchemaMapping(typeName = "MeetingRequirement")
+	public String chairConstraint(MeetingRequirement requirement) {
+		return requirement.chair().constraint() == null ? null : requirement.chair().constraint().name();
+	}
 
-    @SchemaMapping(typeName = "MeetingRequirement")
-    public RuleRef rule(MeetingRequirement requirement) {
-        return requirement.chair().rule();
-    }
+	@SchemaMapping(typeName = "MeetingRequirement")
+	public RuleRef rule(MeetingRequirement requirement) {
+		return requirement.chair().rule();
+	}
 
-    @SchemaMapping(typeName = "PolicyProblem")
-    public String code(ValidationProblem problem) {
-        return problem.code().name();
-    }
+	@SchemaMapping(typeName = "PolicyProblem")
+	public String code(ValidationProblem problem) {
+		return problem.code().name();
+	}
+
 }

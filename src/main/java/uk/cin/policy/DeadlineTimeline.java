@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,150 +14,159 @@ import uk.cin.policy.pack.MilestoneRule;
 import uk.cin.policy.pack.PolicyPack;
 
 /**
- * A plan's deadlines over time: each with the date it arose, the date it was met and the date it ceased to apply
- * (the plan closed). Stored, it lets a database answer "which plans had an overdue deadline on D?" for any D without
- * running the engine: the deadlines as of D are those that had arisen and not ended by D, with their status judged
- * on D. {@link #asOf} does exactly that, and a property test holds it equal to {@link PolicyEngine#evaluate}.
+ * A plan's deadlines over time: each with the date it arose, the date it was met and the
+ * date it ceased to apply (the plan closed). Stored, it lets a database answer "which
+ * plans had an overdue deadline on D?" for any D without running the engine: the
+ * deadlines as of D are those that had arisen and not ended by D, with their status
+ * judged on D. {@link #asOf} does exactly that, and a property test holds it equal to
+ * {@link PolicyEngine#evaluate}.
  *
- * <p>The set of deadlines only changes on the dates facts are dated and when a repeating milestone falls due, so
- * evaluating at each of those dates finds every change. Repeating milestones are followed up to {@code until}.
+ * <p>
+ * The set of deadlines only changes on the dates facts are dated and when a repeating
+ * milestone falls due, so evaluating at each of those dates finds every change. Repeating
+ * milestones are followed up to {@code until}.
  */
 public final class DeadlineTimeline {
 
-    /** One deadline of the timeline. {@code endedOn} is null while it applies. */
-    public record Entry(
-            DeadlineKind kind,
-            LocalDate dueDate,
-            RuleRef rule,
-            ChairRole responsibleRole,
-            String meetingId,
-            LocalDate aroseOn,
-            LocalDate metOn,
-            LocalDate endedOn) {
+	/** One deadline of the timeline. {@code endedOn} is null while it applies. */
+	public record Entry(DeadlineKind kind, LocalDate dueDate, RuleRef rule, ChairRole responsibleRole, String meetingId,
+			LocalDate aroseOn, LocalDate metOn, LocalDate endedOn) {
 
-        /** Whether it applied at the end of this day. */
-        public boolean appliesOn(LocalDate day) {
-            return !aroseOn.isAfter(day) && (endedOn == null || endedOn.isAfter(day));
-        }
+		/** Whether it applied at the end of this day. */
+		public boolean appliesOn(LocalDate day) {
+			return !aroseOn.isAfter(day) && (endedOn == null || endedOn.isAfter(day));
+		}
 
-        /** Its status at the end of this day, as the engine judges it (docs/policy-rules.md §1). */
-        public DeadlineStatus statusOn(LocalDate day) {
-            LocalDate met = metOn != null && !metOn.isAfter(day) ? metOn : null;
-            return PolicyEngine.status(dueDate, met, day);
-        }
+		/**
+		 * Its status at the end of this day, as the engine judges it
+		 * (docs/policy-rules.md §1).
+		 */
+		public DeadlineStatus statusOn(LocalDate day) {
+			LocalDate met = metOn != null && !metOn.isAfter(day) ? metOn : null;
+			return PolicyEngine.status(dueDate, met, day);
+		}
 
-        public Deadline toDeadline(LocalDate day) {
-            LocalDate met = metOn != null && !metOn.isAfter(day) ? metOn : null;
-            return new Deadline(kind, dueDate, statusOn(day), met, responsibleRole, rule, meetingId);
-        }
-    }
+		public Deadline toDeadline(LocalDate day) {
+			LocalDate met = metOn != null && !metOn.isAfter(day) ? metOn : null;
+			return new Deadline(kind, dueDate, statusOn(day), met, responsibleRole, rule, meetingId);
+		}
+	}
 
-    private DeadlineTimeline() {
-    }
+	private DeadlineTimeline() {
+	}
 
-    /** Identity of a deadline across evaluations: what it is and when it is due, not its status. */
-    private record Key(String ruleId, DeadlineKind kind, LocalDate dueDate, String meetingId, int occurrence) {
-    }
+	/**
+	 * Identity of a deadline across evaluations: what it is and when it is due, not its
+	 * status.
+	 */
+	private record Key(String ruleId, DeadlineKind kind, LocalDate dueDate, String meetingId, int occurrence) {
+	}
 
-    public static List<Entry> of(PlanFacts plan, PolicyPack pack, LocalDate until, PolicyEngine engine) {
-        Set<String> milestoneRules = new HashSet<>();
-        for (MilestoneRule rule : pack.milestoneRules()) {
-            milestoneRules.add(rule.ref().id());
-        }
-        TreeSet<LocalDate> points = changeDates(plan, until);
-        // Entries in the order they arose; a deadline that ended and came back (met after the plan closed) has one
-        // entry per stretch of time it applied.
-        List<Entry> entries = new ArrayList<>();
-        Map<Key, Integer> live = new HashMap<>();
-        LocalDate point = points.isEmpty() ? null : points.first();
-        while (point != null) {
-            Evaluation e = engine.evaluate(plan, point, pack);
-            Set<Key> current = new HashSet<>();
-            Map<Key, Integer> seen = new HashMap<>();
-            for (Deadline d : e.deadlines()) {
-                Key base = new Key(d.rule().id(), d.kind(), d.dueDate(), d.meetingId(), 0);
-                int occurrence = seen.merge(base, 1, Integer::sum) - 1;
-                Key key = new Key(base.ruleId(), base.kind(), base.dueDate(), base.meetingId(), occurrence);
-                current.add(key);
-                Integer at = live.get(key);
-                if (at == null) {
-                    live.put(key, entries.size());
-                    entries.add(new Entry(d.kind(), d.dueDate(), d.rule(), d.responsibleRole(), d.meetingId(), point,
-                            d.metOn(), null));
-                } else if (d.metOn() != null && entries.get(at).metOn() == null) {
-                    entries.set(at, withMet(entries.get(at), d.metOn()));
-                }
-                // A repeating milestone brings its next one when this one falls due.
-                if (milestoneRules.contains(d.rule().id()) && !d.dueDate().isAfter(until)
-                        && d.dueDate().isAfter(point)) {
-                    points.add(d.dueDate());
-                }
-            }
-            for (java.util.Iterator<Map.Entry<Key, Integer>> it = live.entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<Key, Integer> next = it.next();
-                if (!current.contains(next.getKey())) {
-                    Entry known = entries.get(next.getValue());
-                    entries.set(next.getValue(), new Entry(known.kind(), known.dueDate(), known.rule(),
-                            known.responsibleRole(), known.meetingId(), known.aroseOn(), known.metOn(), point));
-                    it.remove();
-                }
-            }
-            point = points.higher(point);
-        }
-        return entries;
-    }
+	public static List<Entry> of(PlanFacts plan, PolicyPack pack, LocalDate until, PolicyEngine engine) {
+		Set<String> milestoneRules = new HashSet<>();
+		for (MilestoneRule rule : pack.milestoneRules()) {
+			milestoneRules.add(rule.ref().id());
+		}
+		TreeSet<LocalDate> points = changeDates(plan, until);
+		// Entries in the order they arose; a deadline that ended and came back (met after
+		// the plan closed) has one
+		// entry per stretch of time it applied.
+		List<Entry> entries = new ArrayList<>();
+		Map<Key, Integer> live = new HashMap<>();
+		LocalDate point = points.isEmpty() ? null : points.first();
+		while (point != null) {
+			Evaluation e = engine.evaluate(plan, point, pack);
+			Set<Key> current = new HashSet<>();
+			Map<Key, Integer> seen = new HashMap<>();
+			for (Deadline d : e.deadlines()) {
+				Key base = new Key(d.rule().id(), d.kind(), d.dueDate(), d.meetingId(), 0);
+				int occurrence = seen.merge(base, 1, Integer::sum) - 1;
+				Key key = new Key(base.ruleId(), base.kind(), base.dueDate(), base.meetingId(), occurrence);
+				current.add(key);
+				Integer at = live.get(key);
+				if (at == null) {
+					live.put(key, entries.size());
+					entries.add(new Entry(d.kind(), d.dueDate(), d.rule(), d.responsibleRole(), d.meetingId(), point,
+							d.metOn(), null));
+				}
+				else if (d.metOn() != null && entries.get(at).metOn() == null) {
+					entries.set(at, withMet(entries.get(at), d.metOn()));
+				}
+				// A repeating milestone brings its next one when this one falls due.
+				if (milestoneRules.contains(d.rule().id()) && !d.dueDate().isAfter(until)
+						&& d.dueDate().isAfter(point)) {
+					points.add(d.dueDate());
+				}
+			}
+			for (Iterator<Map.Entry<Key, Integer>> it = live.entrySet().iterator(); it.hasNext();) {
+				Map.Entry<Key, Integer> next = it.next();
+				if (!current.contains(next.getKey())) {
+					Entry known = entries.get(next.getValue());
+					entries.set(next.getValue(), new Entry(known.kind(), known.dueDate(), known.rule(),
+							known.responsibleRole(), known.meetingId(), known.aroseOn(), known.metOn(), point));
+					it.remove();
+				}
+			}
+			point = points.higher(point);
+		}
+		return entries;
+	}
 
-    /** The deadlines as the engine would give them on this day, from the timeline alone. */
-    public static List<Deadline> asOf(List<Entry> timeline, LocalDate day) {
-        List<Deadline> deadlines = new ArrayList<>();
-        for (Entry entry : timeline) {
-            if (entry.appliesOn(day)) {
-                deadlines.add(entry.toDeadline(day));
-            }
-        }
-        deadlines.sort((a, b) -> {
-            int byDate = a.dueDate().compareTo(b.dueDate());
-            if (byDate != 0) {
-                return byDate;
-            }
-            int byKind = a.kind().compareTo(b.kind());
-            return byKind != 0 ? byKind : a.rule().id().compareTo(b.rule().id());
-        });
-        return deadlines;
-    }
+	/**
+	 * The deadlines as the engine would give them on this day, from the timeline alone.
+	 */
+	public static List<Deadline> asOf(List<Entry> timeline, LocalDate day) {
+		List<Deadline> deadlines = new ArrayList<>();
+		for (Entry entry : timeline) {
+			if (entry.appliesOn(day)) {
+				deadlines.add(entry.toDeadline(day));
+			}
+		}
+		deadlines.sort((a, b) -> {
+			int byDate = a.dueDate().compareTo(b.dueDate());
+			if (byDate != 0) {
+				return byDate;
+			}
+			int byKind = a.kind().compareTo(b.kind());
+			return byKind != 0 ? byKind : a.rule().id().compareTo(b.rule().id());
+		});
+		return deadlines;
+	}
 
-    private static Entry withMet(Entry e, LocalDate metOn) {
-        return new Entry(e.kind(), e.dueDate(), e.rule(), e.responsibleRole(), e.meetingId(), e.aroseOn(), metOn,
-                e.endedOn());
-    }
+	private static Entry withMet(Entry e, LocalDate metOn) {
+		return new Entry(e.kind(), e.dueDate(), e.rule(), e.responsibleRole(), e.meetingId(), e.aroseOn(), metOn,
+				e.endedOn());
+	}
 
-    /**
-     * Every date on which the plan's facts change, from the referral on, up to {@code until}. A trigger before the
-     * referral (docs/policy-rules.md §9) is left out: the plan does not exist before its referral, so the deadlines
-     * the trigger sets arise on the referral date.
-     */
-    private static TreeSet<LocalDate> changeDates(PlanFacts plan, LocalDate until) {
-        TreeSet<LocalDate> points = new TreeSet<>();
-        List<LocalDate> dates = new ArrayList<>();
-        dates.add(plan.referralDate());
-        dates.add(plan.triggerDate());
-        dates.add(plan.allocatedOn());
-        dates.add(plan.closedOn());
-        for (MeetingFact m : plan.meetings()) {
-            dates.add(m.heldOn());
-        }
-        for (PlanEventFact e : plan.events()) {
-            dates.add(e.occurredOn());
-        }
-        for (VisitFact v : plan.visits()) {
-            dates.add(v.visitedOn());
-        }
-        for (LocalDate date : dates) {
-            if (date != null && !date.isBefore(plan.referralDate()) && !date.isAfter(until)) {
-                points.add(date);
-            }
-        }
-        points.add(Objects.requireNonNull(plan.referralDate()));
-        return points;
-    }
+	/**
+	 * Every date on which the plan's facts change, from the referral on, up to
+	 * {@code until}. A trigger before the referral (docs/policy-rules.md §9) is left out:
+	 * the plan does not exist before its referral, so the deadlines the trigger sets
+	 * arise on the referral date.
+	 */
+	private static TreeSet<LocalDate> changeDates(PlanFacts plan, LocalDate until) {
+		TreeSet<LocalDate> points = new TreeSet<>();
+		List<LocalDate> dates = new ArrayList<>();
+		dates.add(plan.referralDate());
+		dates.add(plan.triggerDate());
+		dates.add(plan.allocatedOn());
+		dates.add(plan.closedOn());
+		for (MeetingFact m : plan.meetings()) {
+			dates.add(m.heldOn());
+		}
+		for (PlanEventFact e : plan.events()) {
+			dates.add(e.occurredOn());
+		}
+		for (VisitFact v : plan.visits()) {
+			dates.add(v.visitedOn());
+		}
+		for (LocalDate date : dates) {
+			if (date != null && !date.isBefore(plan.referralDate()) && !date.isAfter(until)) {
+				points.add(date);
+			}
+		}
+		points.add(Objects.requireNonNull(plan.referralDate()));
+		return points;
+	}
+
 }

@@ -2,8 +2,7 @@ package uk.cin.policy;
 
 /** Outcome of a review (docs/policy-rules.md §1). */
 public enum ReviewOutcome {
-    CLOSE,
-    CONTINUE,
-    REASSESS,
-    ESCALATE
+
+	CLOSE, CONTINUE, REASSESS, ESCALATE
+
 }

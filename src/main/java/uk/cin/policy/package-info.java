@@ -1,4 +1,7 @@
-/** The policy engine: a plan's facts, a date and an authority's pack in, deadlines and chairs out. Plain Java. */
+/**
+ * The policy engine: a plan's facts, a date and an authority's pack in, deadlines and
+ * chairs out. Plain Java.
+ */
 @ApplicationModule(allowedDependencies = {})
 @NullMarked
 package uk.cin.policy;

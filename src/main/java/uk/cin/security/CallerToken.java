@@ -7,30 +7,31 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 /** An authenticated request: the caller its bearer token names. */
 public final class CallerToken extends AbstractAuthenticationToken {
 
-    private final Caller caller;
+	private final Caller caller;
 
-    public CallerToken(Caller caller) {
-        super(List.of(new SimpleGrantedAuthority("ROLE_" + caller.role().name())));
-        this.caller = caller;
-        setAuthenticated(true);
-    }
+	public CallerToken(Caller caller) {
+		super(List.of(new SimpleGrantedAuthority("ROLE_" + caller.role().name())));
+		this.caller = caller;
+		setAuthenticated(true);
+	}
 
-    public Caller caller() {
-        return caller;
-    }
+	public Caller caller() {
+		return caller;
+	}
 
-    @Override
-    public Object getCredentials() {
-        return "";
-    }
+	@Override
+	public Object getCredentials() {
+		return "";
+	}
 
-    @Override
-    public Object getPrincipal() {
-        return caller;
-    }
+	@Override
+	public Object getPrincipal() {
+		return caller;
+	}
 
-    @Override
-    public String getName() {
-        return caller.id();
-    }
+	@Override
+	public String getName() {
+		return caller.id();
+	}
+
 }

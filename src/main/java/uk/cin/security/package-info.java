@@ -1,5 +1,8 @@
-/** Who the caller is and what it may read and write: tokens, roles, row-level security transactions. */
-@ApplicationModule(allowedDependencies = {"api", "config", "limits", "localdb", "policy", "policy :: pack"})
+/**
+ * Who the caller is and what it may read and write: tokens, roles, row-level security
+ * transactions.
+ */
+@ApplicationModule(allowedDependencies = { "api", "config", "limits", "localdb", "policy", "policy :: pack" })
 @NullMarked
 package uk.cin.security;
 

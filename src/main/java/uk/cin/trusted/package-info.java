@@ -1,5 +1,5 @@
 /** Trusted documents: registered operations clients may send by id. */
-@ApplicationModule(allowedDependencies = {"api", "config", "localdb", "security"})
+@ApplicationModule(allowedDependencies = { "api", "config", "localdb", "security" })
 @NullMarked
 package uk.cin.trusted;
 

@@ -5,100 +5,128 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import uk.cin.CinApplication;
+import uk.cin.api.GlobalId;
+import uk.cin.security.AuthorityScope;
+import uk.cin.security.TestTokens;
 
 /**
- * Two service instances on one database, writing the same plan at once: the writes take turns on the plan's row, so
- * every one lands and all are there (no lost update, no CONFLICT for adding a fact).
+ * Two service instances on one database, writing the same plan at once: the writes take
+ * turns on the plan's row, so every one lands and all are there (no lost update, no
+ * CONFLICT for adding a fact).
  */
 class TwoInstancesOnOneDatabaseTest {
 
-    private static ConfigurableApplicationContext first;
-    private static ConfigurableApplicationContext second;
+	private static ConfigurableApplicationContext first;
 
-    @BeforeAll
-    static void startTwoInstances() {
-        // Both take the same managed PostgreSQL: the second finds it already running in this JVM.
-        first = new SpringApplicationBuilder(CinApplication.class).run("--server.port=0");
-        second = new SpringApplicationBuilder(CinApplication.class).run("--server.port=0");
-    }
+	private static ConfigurableApplicationContext second;
 
-    @AfterAll
-    static void stop() {
-        second.close();
-        first.close();
-    }
+	@BeforeAll
+	static void startTwoInstances() {
+		// Both take the same managed PostgreSQL: the second finds it already running in
+		// this JVM.
+		first = new SpringApplicationBuilder(CinApplication.class).run("--server.port=0");
+		second = new SpringApplicationBuilder(CinApplication.class).run("--server.port=0");
+	}
 
-    private static WebClient client(ConfigurableApplicationContext context) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return WebClient.builder().baseUrl("http://localhost:" + port).defaultHeader(
-                org.springframework.http.HttpHeaders.AUTHORIZATION, uk.cin.security.TestTokens.bearer(
-                        uk.cin.security.TestTokens.manager("london-azeus"))).build();
-    }
+	@AfterAll
+	static void stop() {
+		second.close();
+		first.close();
+	}
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> call(WebClient client, String query, Map<String, Object> variables) {
-        Map<String, Object> body = client.post().uri("/graphql").bodyValue(Map.of("query", query,
-                "variables", variables)).retrieve().bodyToMono(Map.class).block(Duration.ofSeconds(30));
-        return (Map<String, Object>) body.get("data");
-    }
+	private static WebClient client(ConfigurableApplicationContext context) {
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		return WebClient.builder()
+			.baseUrl("http://localhost:" + port)
+			.defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.manager("london-azeus")))
+			.build();
+	}
 
-    @SuppressWarnings("unchecked")
-    private static String id(Map<String, Object> data, String mutation, String object) {
-        Map<String, Object> payload = (Map<String, Object>) data.get(mutation);
-        return (String) ((Map<String, Object>) payload.get(object)).get("id");
-    }
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> call(WebClient client, String query, Map<String, Object> variables) {
+		Map<String, Object> body = client.post()
+			.uri("/graphql")
+			.bodyValue(Map.of("query", query, "variables", variables))
+			.retrieve()
+			.bodyToMono(Map.class)
+			.block(Duration.ofSeconds(30));
+		return (Map<String, Object>) body.get("data");
+	}
 
-    @Test
-    void concurrentWritesToOnePlanFromTwoInstancesLoseNothing() {
-        WebClient a = client(first);
-        WebClient b = client(second);
-        String family = id(call(a, "mutation { createFamily(input: {authorityCode: \"london-azeus\", name: \"Race\"})"
-                + " { family { id } } }", Map.of()), "createFamily", "family");
-        String child = id(call(b, "mutation($f: ID!) { addChild(input: {familyId: $f, givenName: \"M\","
-                + " familyName: \"N\"}) { child { id } } }", Map.of("f", family)), "addChild", "child");
-        String plan = id(call(a, "mutation($c: ID!) { openPlan(input: {childId: $c, startReason: AFTER_ASSESSMENT,"
-                + " referralDate: \"2026-09-01\", triggerDate: \"2026-10-01\"}) { plan { id } } }",
-                Map.of("c", child)), "openPlan", "plan");
+	@SuppressWarnings("unchecked")
+	private static String id(Map<String, Object> data, String mutation, String object) {
+		Map<String, Object> payload = (Map<String, Object>) data.get(mutation);
+		return (String) ((Map<String, Object>) payload.get(object)).get("id");
+	}
 
-        int writes = 24;
-        String visit = "mutation($p: ID!, $d: Date!) { recordVisit(input: {planId: $p, visitedOn: $d,"
-                + " childSeen: true, seenAlone: false}) { plan { id } userErrors { code } } }";
-        List<String> outcomes = Flux.range(0, writes)
-                .flatMap(i -> Mono.fromCallable(() -> call(i % 2 == 0 ? a : b, visit,
-                        Map.of("p", plan, "d", "2026-10-" + (10 + i % 15))))
-                        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), writes)
-                .map(data -> {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> payload = (Map<String, Object>) data.get("recordVisit");
-                    @SuppressWarnings("unchecked")
-                    List<Map<String, Object>> errors = (List<Map<String, Object>>) payload.get("userErrors");
-                    return errors.isEmpty() ? "OK" : (String) errors.get(0).get("code");
-                })
-                .collectList().block(Duration.ofSeconds(120));
+	@Test
+	void concurrentWritesToOnePlanFromTwoInstancesLoseNothing() {
+		WebClient a = client(first);
+		WebClient b = client(second);
+		String family = id(call(a, "mutation { createFamily(input: {authorityCode: \"london-azeus\", name: \"Race\"})"
+				+ " { family { id } } }", Map.of()), "createFamily", "family");
+		String child = id(call(b, "mutation($f: ID!) { addChild(input: {familyId: $f, givenName: \"M\","
+				+ " familyName: \"N\"}) { child { id } } }", Map.of("f", family)), "addChild", "child");
+		String plan = id(call(a,
+				"mutation($c: ID!) { openPlan(input: {childId: $c, startReason: AFTER_ASSESSMENT,"
+						+ " referralDate: \"2026-09-01\", triggerDate: \"2026-10-01\"}) { plan { id } } }",
+				Map.of("c", child)), "openPlan", "plan");
 
-        long landed = outcomes.stream().filter("OK"::equals).count();
-        assertThat(outcomes).hasSize(writes).containsOnly("OK");
+		int writes = 24;
+		String visit = "mutation($p: ID!, $d: Date!) { recordVisit(input: {planId: $p, visitedOn: $d,"
+				+ " childSeen: true, seenAlone: false}) { plan { id } userErrors { code } } }";
+		List<String> outcomes = Flux.range(0, writes)
+			.flatMap(i -> Mono
+				.fromCallable(() -> call(i % 2 == 0 ? a : b, visit, Map.of("p", plan, "d", "2026-10-" + (10 + i % 15))))
+				.subscribeOn(Schedulers.boundedElastic()), writes)
+			.map(data -> {
+				@SuppressWarnings("unchecked")
+				Map<String, Object> payload = (Map<String, Object>) data.get("recordVisit");
+				@SuppressWarnings("unchecked")
+				List<Map<String, Object>> errors = (List<Map<String, Object>>) payload.get("userErrors");
+				return errors.isEmpty() ? "OK" : (String) errors.get(0).get("code");
+			})
+			.collectList()
+			.block(Duration.ofSeconds(120));
 
-        // Every write that landed is stored, and the plan's version moved once per write (and once when opened).
-        DatabaseClient db = first.getBean(DatabaseClient.class);
-        java.util.UUID planId = uk.cin.api.GlobalId.require(plan, uk.cin.api.GlobalId.NodeType.CinPlan);
-        var scope = first.getBean(uk.cin.security.AuthorityScope.class);
-        Long visits = scope.mono("london-azeus", db.sql("select count(*) from visit where plan_id = :p")
-                .bind("p", planId).map(r -> r.get(0, Long.class)).one()).block();
-        Integer version = scope.mono("london-azeus", db.sql("select version from cin_plan where id = :p")
-                .bind("p", planId).map(r -> r.get(0, Integer.class)).one()).block();
-        assertThat(visits).isEqualTo(landed);
-        assertThat(version).isEqualTo(1 + (int) landed);
-    }
+		long landed = outcomes.stream().filter("OK"::equals).count();
+		assertThat(outcomes).hasSize(writes).containsOnly("OK");
+
+		// Every write that landed is stored, and the plan's version moved once per write
+		// (and once when opened).
+		DatabaseClient db = first.getBean(DatabaseClient.class);
+		UUID planId = GlobalId.require(plan, GlobalId.NodeType.CinPlan);
+		var scope = first.getBean(AuthorityScope.class);
+		Long visits = scope
+			.mono("london-azeus",
+					db.sql("select count(*) from visit where plan_id = :p")
+						.bind("p", planId)
+						.map(r -> r.get(0, Long.class))
+						.one())
+			.block();
+		Integer version = scope
+			.mono("london-azeus",
+					db.sql("select version from cin_plan where id = :p")
+						.bind("p", planId)
+						.map(r -> r.get(0, Integer.class))
+						.one())
+			.block();
+		assertThat(visits).isEqualTo(landed);
+		assertThat(version).isEqualTo(1 + (int) landed);
+	}
+
 }

@@ -11,36 +11,39 @@ import uk.cin.policy.pack.PolicyPack;
 import uk.cin.policy.pack.PolicyPacks;
 
 /**
- * The stored form of a plan's deadlines (a timeline) gives, for any date, the same deadlines and statuses as
- * evaluating the plan on that date. This is what lets lists be filtered in SQL as of any date.
+ * The stored form of a plan's deadlines (a timeline) gives, for any date, the same
+ * deadlines and statuses as evaluating the plan on that date. This is what lets lists be
+ * filtered in SQL as of any date.
  */
 class DeadlineTimelineProperties {
 
-    private static final PolicyPacks PACKS = PolicyPacks.builtIn();
-    private static final List<String> CODES = PACKS.all().stream().map(PolicyPack::code).toList();
-    private static final PolicyEngine ENGINE = new PolicyEngine();
+	private static final PolicyPacks PACKS = PolicyPacks.builtIn();
 
-    static LongStream seeds() {
-        return LongStream.rangeClosed(1, 300);
-    }
+	private static final List<String> CODES = PACKS.all().stream().map(PolicyPack::code).toList();
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
-    void theTimelineAgreesWithTheEngineOnAnyDate(long seed) {
-        PlanGenerator generator = new PlanGenerator(seed);
-        PolicyPack pack = PACKS.get(generator.authority(CODES));
-        PlanFacts plan = generator.plan();
-        LocalDate until = plan.referralDate().plusDays(1200);
-        List<DeadlineTimeline.Entry> timeline = DeadlineTimeline.of(plan, pack, until, ENGINE);
-        for (int i = 0; i < 10; i++) {
-            LocalDate day = generator.asOf(plan);
-            if (day.isAfter(until)) {
-                continue;
-            }
-            List<Deadline> direct = ENGINE.evaluate(plan, day, pack).deadlines();
-            assertThat(DeadlineTimeline.asOf(timeline, day))
-                    .as("seed %d, %s, day %s", seed, pack.code(), day)
-                    .containsExactlyInAnyOrderElementsOf(direct);
-        }
-    }
+	private static final PolicyEngine ENGINE = new PolicyEngine();
+
+	static LongStream seeds() {
+		return LongStream.rangeClosed(1, 300);
+	}
+
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void theTimelineAgreesWithTheEngineOnAnyDate(long seed) {
+		PlanGenerator generator = new PlanGenerator(seed);
+		PolicyPack pack = PACKS.get(generator.authority(CODES));
+		PlanFacts plan = generator.plan();
+		LocalDate until = plan.referralDate().plusDays(1200);
+		List<DeadlineTimeline.Entry> timeline = DeadlineTimeline.of(plan, pack, until, ENGINE);
+		for (int i = 0; i < 10; i++) {
+			LocalDate day = generator.asOf(plan);
+			if (day.isAfter(until)) {
+				continue;
+			}
+			List<Deadline> direct = ENGINE.evaluate(plan, day, pack).deadlines();
+			assertThat(DeadlineTimeline.asOf(timeline, day)).as("seed %d, %s, day %s", seed, pack.code(), day)
+				.containsExactlyInAnyOrderElementsOf(direct);
+		}
+	}
+
 }
