@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -36,10 +37,12 @@ public class DeadlineStore {
 
 	public Mono<Void> rewrite(UUID planId, PlanFacts facts, PolicyPack pack) {
 		LocalDate until = LocalDate.now(clock).plusYears(YEARS_AHEAD);
-		List<DeadlineTimeline.Entry> timeline = DeadlineTimeline.of(facts, pack, until, engine);
+		DeadlineTimeline.Built built = DeadlineTimeline.build(facts, pack, until, engine);
+		List<DeadlineTimeline.Entry> timeline = built.deadlines();
+		Mono<Void> reviews = reviews(planId, built.reviews());
 		Mono<Void> delete = db.sql("delete from plan_deadline where plan_id = :plan").bind("plan", planId).then();
 		if (timeline.isEmpty()) {
-			return delete;
+			return delete.then(reviews);
 		}
 		// One multi-row insert: a plan has tens of deadlines, and one statement keeps the
 		// write short.
@@ -82,7 +85,50 @@ public class DeadlineStore {
 			spec = e.endedOn() == null ? spec.bindNull("ended" + i, LocalDate.class)
 					: spec.bind("ended" + i, e.endedOn());
 		}
+		return delete.then(spec.then()).then(reviews);
+	}
+
+	/**
+	 * The plan's next review due over time (plan_review), one row per stretch: open ends
+	 * and "none due" are PostgreSQL's infinities, so that the rows order and compare in
+	 * SQL.
+	 */
+	private Mono<Void> reviews(UUID planId, List<DeadlineTimeline.ReviewStretch> stretches) {
+		Mono<Void> delete = db.sql("delete from plan_review where plan_id = :plan").bind("plan", planId).then();
+		StringBuilder sql = new StringBuilder(
+				"insert into plan_review (plan_id, team, valid_from, valid_to, next_due, chair_role)"
+						+ " select :plan, f.team, s.valid_from, s.valid_to, s.next_due, s.chair_role"
+						+ " from cin_plan p join child c on c.id = p.child_id join family f on f.id = c.family_id,"
+						+ " (values ");
+		for (int i = 0; i < stretches.size(); i++) {
+			sql.append(i == 0 ? "" : ", ")
+				.append("(coalesce(cast(:from")
+				.append(i)
+				.append(" as date), '-infinity'::date), coalesce(cast(:to")
+				.append(i)
+				.append(" as date), 'infinity'::date), coalesce(cast(:due")
+				.append(i)
+				.append(" as date), 'infinity'::date), cast(:chair")
+				.append(i)
+				.append(" as varchar))");
+		}
+		sql.append(") as s (valid_from, valid_to, next_due, chair_role) where p.id = :plan");
+		DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString()).bind("plan", planId);
+		for (int i = 0; i < stretches.size(); i++) {
+			DeadlineTimeline.ReviewStretch stretch = stretches.get(i);
+			LocalDate to = i + 1 < stretches.size() ? stretches.get(i + 1).from() : null;
+			spec = bindDate(spec, "from" + i, stretch.from());
+			spec = bindDate(spec, "to" + i, to);
+			spec = bindDate(spec, "due" + i, stretch.dueDate());
+			spec = stretch.chairRole() == null ? spec.bindNull("chair" + i, String.class)
+					: spec.bind("chair" + i, stretch.chairRole().name());
+		}
 		return delete.then(spec.then());
+	}
+
+	private static DatabaseClient.GenericExecuteSpec bindDate(DatabaseClient.GenericExecuteSpec spec, String name,
+			@Nullable LocalDate date) {
+		return date == null ? spec.bindNull(name, LocalDate.class) : spec.bind(name, date);
 	}
 
 }

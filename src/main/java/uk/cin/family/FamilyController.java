@@ -1,7 +1,9 @@
 package uk.cin.family;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -13,8 +15,10 @@ import uk.cin.api.GlobalId;
 import uk.cin.api.GlobalId.NodeType;
 import uk.cin.family.FamilyService.AddChildInput;
 import uk.cin.family.FamilyService.AddChildPayload;
+import uk.cin.family.FamilyService.ChildConnection;
 import uk.cin.family.FamilyService.CreateFamilyInput;
 import uk.cin.family.FamilyService.CreateFamilyPayload;
+import uk.cin.family.FamilyService.FamilyConnection;
 
 /**
  * Families and children: queries, mutations and fields, each handed to
@@ -37,6 +41,18 @@ public class FamilyController {
 	@QueryMapping
 	public Mono<Child> child(@Argument String id) {
 		return service.child(GlobalId.require(id, NodeType.Child));
+	}
+
+	@QueryMapping
+	public Mono<FamilyConnection> families(@Argument @Nullable String search, @Argument @Nullable Integer first,
+			@Argument @Nullable String after) {
+		return service.searchFamilies(search, first, after);
+	}
+
+	@QueryMapping
+	public Mono<ChildConnection> children(@Argument @Nullable String search, @Argument @Nullable LocalDate dateOfBirth,
+			@Argument @Nullable Integer first, @Argument @Nullable String after) {
+		return service.searchChildren(search, dateOfBirth, first, after);
 	}
 
 	@MutationMapping

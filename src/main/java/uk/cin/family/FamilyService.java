@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -15,8 +16,11 @@ import uk.cin.api.ApiException;
 import uk.cin.api.Batches;
 import uk.cin.api.GlobalId.NodeType;
 import uk.cin.api.Inputs;
+import uk.cin.api.PageInfo;
 import uk.cin.api.Refusal;
 import uk.cin.api.UserError;
+import uk.cin.family.FamilyRepository.Found;
+import uk.cin.family.FamilyRepository.SearchKey;
 import uk.cin.mutation.Mutations;
 import uk.cin.mutation.Mutations.Written;
 import uk.cin.policy.pack.PolicyPacks;
@@ -129,6 +133,101 @@ public class FamilyService {
 	 */
 	public Mono<Child> child(UUID id) {
 		return Access.readable(families.children(List.of(id)).next());
+	}
+
+	public record FamilyEdge(String cursor, Family node) {
+	}
+
+	public record FamilyConnection(List<FamilyEdge> edges, PageInfo pageInfo) {
+	}
+
+	public record ChildEdge(String cursor, Child node) {
+	}
+
+	public record ChildConnection(List<ChildEdge> edges, PageInfo pageInfo) {
+	}
+
+	/** families(search, first, after): by name, typos allowed, best match first. */
+	public Mono<FamilyConnection> searchFamilies(@Nullable String search, @Nullable Integer first,
+			@Nullable String after) {
+		return searchAs(search, null, first, after, "families",
+				(caller, key, size) -> families.searchFamilies(search(search), caller.teamFilter(), key, size + 1))
+			.map(page -> new FamilyConnection(
+					page.edges().stream().map(e -> new FamilyEdge(e.cursor(), e.node())).toList(), page.pageInfo()));
+	}
+
+	/** children(search, dateOfBirth, first, after): by name and/or date of birth. */
+	public Mono<ChildConnection> searchChildren(@Nullable String search, @Nullable LocalDate dateOfBirth,
+			@Nullable Integer first, @Nullable String after) {
+		return searchAs(search, dateOfBirth, first, after, "children",
+				(caller, key, size) -> families.searchChildren(search(search), dateOfBirth, caller.teamFilter(), key,
+						size + 1))
+			.map(page -> new ChildConnection(
+					page.edges().stream().map(e -> new ChildEdge(e.cursor(), e.node())).toList(), page.pageInfo()));
+	}
+
+	private interface Search<T> {
+
+		Flux<Found<T>> run(Caller caller, @Nullable SearchKey after, int size);
+
+	}
+
+	private record Edge<T>(String cursor, T node) {
+	}
+
+	private record Page<T>(List<Edge<T>> edges, PageInfo pageInfo) {
+	}
+
+	private static final int MAX_PAGE = 500;
+
+	private static final int SHORTEST_SEARCH = 3;
+
+	private <T> Mono<Page<T>> searchAs(@Nullable String search, @Nullable LocalDate bornOn, @Nullable Integer first,
+			@Nullable String after, String list, Search<T> query) {
+		int size = first == null ? 50 : first;
+		if (size < 0 || size > MAX_PAGE) {
+			return Mono.error(new ApiException(ApiException.INVALID, "first must be between 0 and " + MAX_PAGE));
+		}
+		if (search != null && search.strip().length() < SHORTEST_SEARCH) {
+			return Mono.error(new ApiException(ApiException.INVALID,
+					"search must be at least " + SHORTEST_SEARCH + " characters"));
+		}
+		SearchKey key;
+		try {
+			key = after == null ? null : SearchCursor.read(list, after);
+		}
+		catch (ApiException e) {
+			return Mono.error(e);
+		}
+		return Access.caller().flatMap(caller -> {
+			// A search by name or birth date tells who exists: refused, never answered
+			// redacted.
+			if ((search != null || bornOn != null) && !caller.role().seesPersonalDetails()) {
+				return Mono.error(new ApiException("NAMES_NOT_VISIBLE",
+						"this role may not see names or dates of birth, so it may not search by them"));
+			}
+			if (!caller.role().readsRecords()) {
+				return Mono.just(new Page<T>(List.of(), new PageInfo(false, after != null, null, null)));
+			}
+			return query.run(caller, key, size).collectList().map(found -> {
+				boolean more = found.size() > size;
+				List<Edge<T>> edges = found.subList(0, Math.min(size, found.size()))
+					.stream()
+					.map(f -> new Edge<>(SearchCursor.of(list, f.score(), idOf(f.row())), f.row()))
+					.toList();
+				return new Page<>(edges,
+						new PageInfo(more, after != null, edges.isEmpty() ? null : edges.get(0).cursor(),
+								edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+			});
+		});
+	}
+
+	private static UUID idOf(Object row) {
+		return row instanceof Family family ? family.id() : ((Child) row).id();
+	}
+
+	private static @Nullable String search(@Nullable String search) {
+		return search == null ? null : search.strip();
 	}
 
 	/** Children by id, as other modules' fields name them (a plan's child). */

@@ -43,6 +43,8 @@ final class BulkLoader implements AutoCloseable {
 
 	private final PreparedStatement deadline;
 
+	private final PreparedStatement review;
+
 	private final PreparedStatement scope;
 
 	BulkLoader(Connection connection) throws SQLException {
@@ -66,6 +68,9 @@ final class BulkLoader implements AutoCloseable {
 		deadline = connection.prepareStatement("insert into plan_deadline (plan_id, position, authority_code, kind,"
 				+ " due_date, rule_id, responsible_role, meeting_id, arose_on, met_on, ended_on)"
 				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+		review = connection.prepareStatement("insert into plan_review (plan_id, authority_code, team, valid_from,"
+				+ " valid_to, next_due, chair_role) values (?, ?, ?, coalesce(cast(? as date), '-infinity'::date),"
+				+ " coalesce(cast(? as date), 'infinity'::date), coalesce(cast(? as date), 'infinity'::date), ?)");
 	}
 
 	/** Writes one chunk of one authority's families, in one transaction. */
@@ -108,6 +113,13 @@ final class BulkLoader implements AutoCloseable {
 					for (Visit v : p.visits()) {
 						add(visit, v.id(), v.planId(), authority, date(v.visitedOn()), v.childSeen(), v.seenAlone());
 					}
+					List<DeadlineTimeline.ReviewStretch> reviews = p.reviews();
+					for (int i = 0; i < reviews.size(); i++) {
+						DeadlineTimeline.ReviewStretch r = reviews.get(i);
+						add(review, p.plan().id(), authority, f.family().team(), date(r.from()),
+								date(i + 1 < reviews.size() ? reviews.get(i + 1).from() : null), date(r.dueDate()),
+								r.chairRole() == null ? null : r.chairRole().name());
+					}
 					List<DeadlineTimeline.Entry> timeline = p.deadlines();
 					for (int i = 0; i < timeline.size(); i++) {
 						DeadlineTimeline.Entry d = timeline.get(i);
@@ -118,7 +130,7 @@ final class BulkLoader implements AutoCloseable {
 					}
 				}
 			}
-			execute(attendee, event, visit, deadline);
+			execute(attendee, event, visit, deadline, review);
 			connection.commit();
 		}
 		catch (SQLException | RuntimeException e) {
@@ -133,7 +145,8 @@ final class BulkLoader implements AutoCloseable {
 	 */
 	void analyze() throws SQLException {
 		try (var statement = connection.createStatement()) {
-			statement.execute("analyze family, child, cin_plan, meeting, attendee, plan_event, visit, plan_deadline");
+			statement.execute(
+					"analyze family, child, cin_plan, meeting, attendee, plan_event, visit, plan_deadline, plan_review");
 		}
 		connection.commit();
 	}

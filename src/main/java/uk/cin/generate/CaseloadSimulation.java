@@ -62,7 +62,7 @@ public final class CaseloadSimulation {
 	private static final int MAX_STEPS = 400;
 
 	public record GeneratedPlan(CinPlan plan, List<Meeting> meetings, List<Attendee> attendees, List<PlanEvent> events,
-			List<Visit> visits, List<DeadlineTimeline.Entry> deadlines) {
+			List<Visit> visits, List<DeadlineTimeline.Entry> deadlines, List<DeadlineTimeline.ReviewStretch> reviews) {
 	}
 
 	public record GeneratedFamily(Family family, List<Child> children, List<GeneratedPlan> plans) {
@@ -237,9 +237,9 @@ public final class CaseloadSimulation {
 						CinPlan.PlanStatus.CLOSED, reason, referral, trigger, allocated, Set.of(), null, closedOn,
 						ReviewOutcome.CLOSE, meetings.size() + events.size() + visits.size());
 		PlanState state = new PlanState(plan, meetings, events, visits, pack);
-		List<DeadlineTimeline.Entry> deadlines = DeadlineTimeline.of(state.facts(), pack, today.plusYears(YEARS_AHEAD),
+		DeadlineTimeline.Built timeline = DeadlineTimeline.build(state.facts(), pack, today.plusYears(YEARS_AHEAD),
 				engine);
-		return new GeneratedPlan(plan, meetings, attendees, events, visits, deadlines);
+		return new GeneratedPlan(plan, meetings, attendees, events, visits, timeline.deadlines(), timeline.reviews());
 	}
 
 	private Meeting meeting(Random random, UUID planId, MeetingKind kind, LocalDate held, ChairRole required,

@@ -1,5 +1,6 @@
 package uk.cin.meeting;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import uk.cin.api.GlobalId.NodeType;
 import uk.cin.meeting.MeetingService.RecordMeetingInput;
 import uk.cin.meeting.MeetingService.RecordMeetingPayload;
 import uk.cin.plan.CinPlan;
+import uk.cin.plan.ListDay;
 import uk.cin.plan.PlanEvent;
 import uk.cin.plan.PlanStates.EvaluatedPlan;
 import uk.cin.plan.PlanStates.PlanAt;
@@ -42,8 +44,9 @@ public class MeetingController {
 	}
 
 	@SchemaMapping(typeName = "CinPlan")
-	public Mono<List<Meeting>> meetings(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader) {
-		return service.meetingsOf(plan, loader);
+	public Mono<List<Meeting>> meetings(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader,
+			DataFetchingEnvironment env) {
+		return service.meetingsOf(plan, ListDay.of(env), loader);
 	}
 
 	@SchemaMapping(typeName = "Meeting", field = "id")

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import uk.cin.api.Batches;
@@ -17,6 +18,7 @@ import uk.cin.api.Inputs;
 import uk.cin.api.UserError;
 import uk.cin.mutation.Mutations;
 import uk.cin.plan.CinPlan;
+import uk.cin.plan.ListDay;
 import uk.cin.plan.PlanRepository;
 import uk.cin.plan.PlanStates.EvaluatedPlan;
 import uk.cin.plan.PlanStates.PlanAt;
@@ -156,9 +158,15 @@ public class MeetingService {
 	 * A plan's meetings, from its evaluated state: the same read (and cache) its derived
 	 * fields use.
 	 */
-	public Mono<List<Meeting>> meetingsOf(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader) {
+	public Mono<List<Meeting>> meetingsOf(CinPlan plan, @Nullable LocalDate day,
+			DataLoader<PlanAt, EvaluatedPlan> loader) {
 		return Mono.fromFuture(loader.load(new PlanAt(plan.id(), LocalDate.now(clock))))
-			.map(e -> e.state().meetings().stream().map(Meeting.class::cast).toList());
+			.map(e -> e.state()
+				.meetings()
+				.stream()
+				.map(Meeting.class::cast)
+				.filter(m -> ListDay.happenedBy(m.heldOn(), day))
+				.toList());
 	}
 
 	public Mono<Map<Meeting, List<Attendee>>> attendeesOf(List<Meeting> held) {

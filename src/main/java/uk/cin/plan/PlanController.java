@@ -17,13 +17,19 @@ import uk.cin.api.GlobalId;
 import uk.cin.api.GlobalId.NodeType;
 import uk.cin.family.Child;
 import uk.cin.plan.CinPlan.PlanFlags;
+import uk.cin.plan.CinPlan.PlanStatus;
+import uk.cin.plan.PlanService.CaseloadGrouping;
+import uk.cin.plan.PlanService.CaseloadSummary;
 import uk.cin.plan.PlanService.CinPlanConnection;
 import uk.cin.plan.PlanService.ClosePlanInput;
 import uk.cin.plan.PlanService.OpenPlanInput;
 import uk.cin.plan.PlanService.PlanFilter;
+import uk.cin.plan.PlanService.PlanList;
+import uk.cin.plan.PlanService.PlanOrder;
 import uk.cin.plan.PlanService.PlanPayload;
 import uk.cin.plan.PlanService.RecordPlanEventInput;
 import uk.cin.plan.PlanService.RecordVisitInput;
+import uk.cin.plan.PlanService.SummaryQuestion;
 import uk.cin.plan.PlanStates.EvaluatedPlan;
 import uk.cin.plan.PlanStates.PlanAt;
 import uk.cin.policy.ChairRole;
@@ -53,8 +59,16 @@ public class PlanController {
 
 	@QueryMapping
 	public Mono<CinPlanConnection> plans(@Argument @Nullable PlanFilter filter, @Argument @Nullable Integer first,
-			@Argument @Nullable String after, DataFetchingEnvironment env) {
-		return service.page(filter, first, after, env.getSelectionSet().contains("totalCount"));
+			@Argument @Nullable String after, @Argument @Nullable Integer last, @Argument @Nullable String before,
+			@Argument @Nullable PlanOrder orderBy, @Argument @Nullable LocalDate asOf, DataFetchingEnvironment env) {
+		return service.page(new PlanList(filter, first, after, last, before, orderBy, asOf),
+				env.getSelectionSet().contains("totalCount"));
+	}
+
+	@QueryMapping
+	public Mono<CaseloadSummary> caseloadSummary(@Argument @Nullable LocalDate asOf,
+			@Argument @Nullable List<CaseloadGrouping> groupBy, @Argument @Nullable PlanFilter filter) {
+		return service.summary(new SummaryQuestion(asOf, groupBy, filter));
 	}
 
 	@MutationMapping
@@ -98,54 +112,69 @@ public class PlanController {
 	}
 
 	@SchemaMapping(typeName = "CinPlan")
-	public Mono<LocalDate> startDate(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader) {
-		return service.at(plan, null, loader).mapNotNull(e -> e.evaluation().startDate());
+	public PlanStatus status(CinPlan plan, DataFetchingEnvironment env) {
+		return service.statusOn(plan, ListDay.of(env));
 	}
 
 	@SchemaMapping(typeName = "CinPlan")
-	public Mono<List<Visit>> visits(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader) {
-		return service.at(plan, null, loader).map(e -> e.state().visits());
+	public @Nullable LocalDate closedOn(CinPlan plan, DataFetchingEnvironment env) {
+		return service.closedBy(plan, ListDay.of(env));
 	}
 
 	@SchemaMapping(typeName = "CinPlan")
-	public Mono<List<PlanEvent>> events(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader) {
-		return service.at(plan, null, loader).map(e -> e.state().events());
+	public Mono<LocalDate> startDate(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader,
+			DataFetchingEnvironment env) {
+		return service.at(plan, ListDay.of(env), loader).mapNotNull(e -> e.evaluation().startDate());
+	}
+
+	@SchemaMapping(typeName = "CinPlan")
+	public Mono<List<Visit>> visits(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader,
+			DataFetchingEnvironment env) {
+		return service.visitsBy(plan, ListDay.of(env), loader);
+	}
+
+	@SchemaMapping(typeName = "CinPlan")
+	public Mono<List<PlanEvent>> events(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader,
+			DataFetchingEnvironment env) {
+		return service.eventsBy(plan, ListDay.of(env), loader);
 	}
 
 	@SchemaMapping(typeName = "CinPlan")
 	public Mono<LocalDate> nextReviewDue(CinPlan plan, @Argument @Nullable LocalDate asOf,
-			DataLoader<PlanAt, EvaluatedPlan> loader) {
-		return service.at(plan, asOf, loader).mapNotNull(e -> e.evaluation().nextReviewDue());
+			DataLoader<PlanAt, EvaluatedPlan> loader, DataFetchingEnvironment env) {
+		return service.at(plan, ListDay.of(asOf, env), loader).mapNotNull(e -> e.evaluation().nextReviewDue());
 	}
 
 	@SchemaMapping(typeName = "CinPlan")
 	public Mono<Boolean> isOverdue(CinPlan plan, @Argument @Nullable LocalDate asOf,
-			DataLoader<PlanAt, EvaluatedPlan> loader) {
-		return service.at(plan, asOf, loader).map(e -> e.evaluation().isOverdue());
+			DataLoader<PlanAt, EvaluatedPlan> loader, DataFetchingEnvironment env) {
+		return service.at(plan, ListDay.of(asOf, env), loader).map(e -> e.evaluation().isOverdue());
 	}
 
 	@SchemaMapping(typeName = "CinPlan")
 	public Mono<ChairRole> requiredChairRole(CinPlan plan, @Argument @Nullable LocalDate asOf,
-			DataLoader<PlanAt, EvaluatedPlan> loader) {
-		return service.at(plan, asOf, loader).mapNotNull(e -> e.evaluation().requiredChairRole());
+			DataLoader<PlanAt, EvaluatedPlan> loader, DataFetchingEnvironment env) {
+		return service.at(plan, ListDay.of(asOf, env), loader).mapNotNull(e -> e.evaluation().requiredChairRole());
 	}
 
 	@SchemaMapping(typeName = "CinPlan")
 	public Mono<MeetingRequirement> nextMeeting(CinPlan plan, @Argument @Nullable LocalDate asOf,
-			DataLoader<PlanAt, EvaluatedPlan> loader) {
-		return service.at(plan, asOf, loader).mapNotNull(e -> e.evaluation().nextMeeting());
+			DataLoader<PlanAt, EvaluatedPlan> loader, DataFetchingEnvironment env) {
+		return service.at(plan, ListDay.of(asOf, env), loader).mapNotNull(e -> e.evaluation().nextMeeting());
 	}
 
 	@SchemaMapping(typeName = "CinPlan")
 	public Mono<List<Deadline>> deadlines(CinPlan plan, @Argument @Nullable LocalDate asOf,
-			@Argument @Nullable Boolean includeMet, DataLoader<PlanAt, EvaluatedPlan> loader) {
-		return service.at(plan, asOf, loader)
+			@Argument @Nullable Boolean includeMet, DataLoader<PlanAt, EvaluatedPlan> loader,
+			DataFetchingEnvironment env) {
+		return service.at(plan, ListDay.of(asOf, env), loader)
 			.map(e -> Boolean.TRUE.equals(includeMet) ? e.evaluation().deadlines() : e.evaluation().openDeadlines());
 	}
 
 	@SchemaMapping(typeName = "CinPlan")
-	public Mono<List<ValidationProblem>> policyProblems(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader) {
-		return service.at(plan, null, loader)
+	public Mono<List<ValidationProblem>> policyProblems(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader,
+			DataFetchingEnvironment env) {
+		return service.at(plan, ListDay.of(env), loader)
 			.map(e -> e.evaluation()
 				.problems()
 				.stream()

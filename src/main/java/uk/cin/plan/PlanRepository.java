@@ -2,13 +2,16 @@ package uk.cin.plan;
 
 import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
@@ -93,66 +96,262 @@ public class PlanRepository {
 
 	// ---- the plans list: filtered, counted and paged in SQL
 
-	/** What plans(filter, first, after) asks for; dates and today already resolved. */
-	public record PlanQuery(String authorityCode, List<String> teams, PlanStatus status, LocalDate overdueAsOf,
-			LocalDate reviewDueBefore, LocalDate today, UUID after, int first, boolean counted) {
-	}
+	/** What a list of plans can be ordered by: the SQL of its key, tie broken by id. */
+	public enum OrderField {
 
-	public record PlanPage(List<CinPlan> plans, boolean hasNextPage, long totalCount) {
-	}
+		ID(null), NEXT_REVIEW_DUE("r.next_due"), STARTED_ON("p.trigger_date"), CHILD_NAME(null);
 
-	public Mono<PlanPage> page(PlanQuery q) {
-		StringBuilder where = new StringBuilder(" where true");
-		Map<String, Object> binds = new LinkedHashMap<>();
-		if (q.authorityCode() != null) {
-			// The plan's own column: with the index on (authority_code, status, id), a
-			// page is an ordered index range.
-			where.append(" and p.authority_code = :authority");
-			binds.put("authority", q.authorityCode());
+		private final String key;
+
+		OrderField(String key) {
+			this.key = key;
 		}
-		if (q.teams() != null) {
+
+	}
+
+	/**
+	 * Where a page starts: after (or, backwards, before) this plan, whose sort key is
+	 * {@code key} (a date, or null for "none due"; names are looked up, never carried).
+	 */
+	public record Keyset(UUID id, @Nullable LocalDate key) {
+	}
+
+	/** Which plans: each null criterion is not applied. */
+	public record PlanCriteria(@Nullable PlanStatus status, @Nullable LocalDate overdueAsOf,
+			@Nullable LocalDate reviewDueBefore, @Nullable LocalDate reviewDueFrom, @Nullable List<String> teams,
+			@Nullable List<String> chairRoles, @Nullable DeadlineDue deadlineDue, @Nullable UUID childId,
+			@Nullable Boolean childDisabled) {
+
+		public static final PlanCriteria NONE = new PlanCriteria(null, null, null, null, null, null, null, null, null);
+
+	}
+
+	/**
+	 * An open deadline of a kind as of the list's day, due in a window, overdue if asked.
+	 */
+	public record DeadlineDue(DeadlineKind kind, @Nullable LocalDate from, @Nullable LocalDate to, boolean overdue) {
+	}
+
+	/**
+	 * What plans(...) asks for, dates resolved: the caller's authority and (for
+	 * practitioners) teams, the criteria, the day, the order and the page.
+	 */
+	public record PlanQuery(String authorityCode, @Nullable List<String> teams, PlanCriteria criteria, LocalDate asOf,
+			OrderField order, boolean descending, @Nullable Keyset keyset, boolean backward, int first,
+			boolean counted) {
+
+		/** The plain list in id order (status, overdue and review-due filters only). */
+		public PlanQuery(String authorityCode, @Nullable List<String> teams, @Nullable PlanStatus status,
+				@Nullable LocalDate overdueAsOf, @Nullable LocalDate reviewDueBefore, LocalDate today,
+				@Nullable UUID after, int first, boolean counted) {
+			this(authorityCode, teams,
+					new PlanCriteria(status, overdueAsOf, reviewDueBefore, null, null, null, null, null, null), today,
+					OrderField.ID, false, after == null ? null : new Keyset(after, null), false, first, counted);
+		}
+	}
+
+	/** A page, in the list's order, with the sort key of each plan for its cursor. */
+	public record PlanPage(List<CinPlan> plans, List<@Nullable LocalDate> keys, boolean hasMore, long totalCount) {
+	}
+
+	/** The counts of one group of a caseload summary. */
+	public record SummaryRow(@Nullable String team, @Nullable String chairRole, @Nullable String deadlineKind,
+			@Nullable String authorityCode, long openPlans, long overduePlans, long dueIn7, long dueIn28) {
+	}
+
+	/**
+	 * The joins every list makes: the plan's child, family and next-review row on the
+	 * day.
+	 */
+	private static final String LIST_FROM = PLAN_FROM + " join plan_review r on r.plan_id = p.id"
+			+ " and r.valid_from <= :asOf and r.valid_to > :asOf";
+
+	private static final String OPEN_ON_DAY = "p.referral_date <= :asOf and (p.closed_on is null or p.closed_on > :asOf)";
+
+	private static final String DEADLINE_OPEN_ON_DAY = "d.arose_on <= :asOf and (d.ended_on is null or d.ended_on > :asOf)"
+			+ " and (d.met_on is null or d.met_on > :asOf)";
+
+	/** The where clause of a list: authority, teams, criteria, all as of the day. */
+	private static String where(String authority, @Nullable List<String> teams, PlanCriteria c, LocalDate asOf,
+			Map<String, Object> binds) {
+		// Under asOf, a plan not yet referred did not exist.
+		StringBuilder where = new StringBuilder(" where p.authority_code = :authority and r.authority_code = :authority"
+				+ " and p.referral_date <= :asOf");
+		binds.put("authority", authority);
+		binds.put("asOf", asOf);
+		if (teams != null) {
 			where.append(" and f.team = any(:teams)");
-			binds.put("teams", q.teams().toArray(String[]::new));
+			binds.put("teams", teams.toArray(String[]::new));
 		}
-		if (q.status() != null) {
-			where.append(" and p.status = :status");
-			binds.put("status", q.status().name());
+		if (c.teams() != null) {
+			where.append(" and f.team = any(:filterTeams)");
+			binds.put("filterTeams", c.teams().toArray(String[]::new));
 		}
-		if (q.overdueAsOf() != null) {
+		if (c.status() == PlanStatus.OPEN) {
+			where.append(" and ").append(OPEN_ON_DAY);
+		}
+		else if (c.status() == PlanStatus.CLOSED) {
+			where.append(" and p.closed_on <= :asOf");
+		}
+		if (c.overdueAsOf() != null) {
 			// A deadline that had arisen and not ended by that day, was due before it,
-			// and was not met by it.
+			// and
+			// was not met by it.
 			where.append(" and exists (select 1 from plan_deadline d where d.plan_id = p.id"
 					+ " and d.arose_on <= :overdue and (d.ended_on is null or d.ended_on > :overdue)"
 					+ " and d.due_date < :overdue and (d.met_on is null or d.met_on > :overdue))");
-			binds.put("overdue", q.overdueAsOf());
+			binds.put("overdue", c.overdueAsOf());
 		}
-		if (q.reviewDueBefore() != null) {
-			// nextReviewDue (as of today) on or before the date: an open CIN-meeting
-			// deadline due by then.
-			where.append(" and exists (select 1 from plan_deadline d where d.plan_id = p.id" + " and d.kind in ('"
-					+ DeadlineKind.INITIAL_MEETING + "', '" + DeadlineKind.FIRST_REVIEW + "', '" + DeadlineKind.REVIEW
-					+ "')" + " and d.arose_on <= :today and (d.ended_on is null or d.ended_on > :today)"
-					+ " and (d.met_on is null or d.met_on > :today) and d.due_date <= :reviewBefore)");
-			binds.put("today", q.today());
-			binds.put("reviewBefore", q.reviewDueBefore());
+		if (c.reviewDueBefore() != null) {
+			where.append(" and r.next_due <= :reviewBefore");
+			binds.put("reviewBefore", c.reviewDueBefore());
 		}
-		String pageWhere = where + (q.after() == null ? "" : " and p.id > :after");
+		if (c.reviewDueFrom() != null) {
+			where.append(" and r.next_due >= :reviewFrom");
+			binds.put("reviewFrom", c.reviewDueFrom());
+		}
+		if (c.chairRoles() != null) {
+			where.append(" and r.chair_role = any(:chairs)");
+			binds.put("chairs", c.chairRoles().toArray(String[]::new));
+		}
+		if (c.deadlineDue() != null) {
+			DeadlineDue due = c.deadlineDue();
+			where.append(" and exists (select 1 from plan_deadline d where d.plan_id = p.id and d.kind = :dueKind and ")
+				.append(DEADLINE_OPEN_ON_DAY);
+			binds.put("dueKind", due.kind().name());
+			if (due.from() != null) {
+				where.append(" and d.due_date >= :dueFrom");
+				binds.put("dueFrom", due.from());
+			}
+			if (due.to() != null) {
+				where.append(" and d.due_date <= :dueTo");
+				binds.put("dueTo", due.to());
+			}
+			if (due.overdue()) {
+				where.append(" and d.due_date < :asOf");
+			}
+			where.append(")");
+		}
+		if (c.childId() != null) {
+			where.append(" and p.child_id = :child");
+			binds.put("child", c.childId());
+		}
+		if (c.childDisabled() != null) {
+			where.append(" and c.disabled = :disabled");
+			binds.put("disabled", c.childDisabled());
+		}
+		return where.toString();
+	}
+
+	public Mono<PlanPage> page(PlanQuery q) {
+		Map<String, Object> binds = new LinkedHashMap<>();
+		String where = where(q.authorityCode(), q.teams(), q.criteria(), q.asOf(), binds);
+		// Backwards, the page is read in the opposite order and turned round.
+		boolean descending = q.descending() != q.backward();
+		String dir = descending ? " desc" : "";
+		String cmp = descending ? " < " : " > ";
+		String keyset = "";
+		if (q.keyset() != null) {
+			binds.put("afterId", q.keyset().id());
+			keyset = switch (q.order()) {
+				case ID -> " and p.id" + cmp + ":afterId";
+				case NEXT_REVIEW_DUE, STARTED_ON -> {
+					// No key: none due, which the table holds as infinity.
+					String after = "'infinity'::date";
+					if (q.keyset().key() != null) {
+						binds.put("afterKey", q.keyset().key());
+						after = ":afterKey";
+					}
+					yield " and (" + q.order().key + ", p.id)" + cmp + "(" + after + ", :afterId)";
+				}
+				// Names are not carried in a cursor: the plan's own are looked up.
+				case CHILD_NAME -> " and (c.family_name, c.given_name, p.id)" + cmp
+						+ "(select c2.family_name, c2.given_name, p2.id from cin_plan p2 join child c2"
+						+ " on c2.id = p2.child_id where p2.id = :afterId)";
+			};
+		}
+		String order = switch (q.order()) {
+			case ID -> " order by p.id" + dir;
+			case NEXT_REVIEW_DUE, STARTED_ON -> " order by " + q.order().key + dir + ", p.id" + dir;
+			case CHILD_NAME -> " order by c.family_name" + dir + ", c.given_name" + dir + ", p.id" + dir;
+		};
+		String key = switch (q.order()) {
+			case NEXT_REVIEW_DUE -> ", nullif(r.next_due, 'infinity'::date) as sort_key";
+			case STARTED_ON -> ", p.trigger_date as sort_key";
+			case ID, CHILD_NAME -> ", null::date as sort_key";
+		};
 		GenericExecuteSpec pageSql = bindAll(
-				db.sql("select " + PLAN_COLUMNS + PLAN_FROM + pageWhere + " order by p.id limit :limit"), binds)
+				db.sql("select " + PLAN_COLUMNS + key + LIST_FROM + where + keyset + order + " limit :limit"), binds)
 			.bind("limit", q.first() + 1);
-		if (q.after() != null) {
-			pageSql = pageSql.bind("after", q.after());
-		}
-		Mono<List<CinPlan>> rows = pageSql.map(PlanRepository::plan).all().collectList();
+		Mono<List<Object[]>> rows = pageSql.map(r -> new Object[] { plan(r), r.get("sort_key", LocalDate.class) })
+			.all()
+			.collectList();
 		// Counting every matching plan costs as much as the page itself: only when
 		// totalCount is asked for.
+		Map<String, Object> countBinds = new LinkedHashMap<>(binds);
+		countBinds.remove("afterId");
+		countBinds.remove("afterKey");
 		Mono<Long> count = !q.counted() ? Mono.just(0L)
-				: bindAll(db.sql("select count(*)" + PLAN_FROM + where), binds).map(r -> r.get(0, Long.class)).one();
+				: bindAll(db.sql("select count(*)" + LIST_FROM + where), countBinds).map(r -> r.get(0, Long.class))
+					.one();
 		return Mono.zip(rows, count).map(t -> {
-			List<CinPlan> plans = t.getT1();
-			boolean more = plans.size() > q.first();
-			return new PlanPage(more ? plans.subList(0, q.first()) : plans, more, t.getT2());
+			List<Object[]> found = t.getT1();
+			boolean more = found.size() > q.first();
+			List<Object[]> page = new ArrayList<>(more ? found.subList(0, q.first()) : found);
+			if (q.backward()) {
+				Collections.reverse(page);
+			}
+			List<CinPlan> plans = page.stream().map(row -> (CinPlan) row[0]).toList();
+			List<@Nullable LocalDate> keys = new ArrayList<>();
+			page.forEach(row -> keys.add((LocalDate) row[1]));
+			return new PlanPage(plans, keys, more, t.getT2());
 		});
+	}
+
+	/**
+	 * Caseload counts as of a day, grouped: one statement over the plans the criteria
+	 * list, so that each count is the totalCount of the matching list.
+	 */
+	public Flux<SummaryRow> summary(String authority, @Nullable List<String> teams, PlanCriteria criteria,
+			LocalDate asOf, boolean byTeam, boolean byChair, boolean byKind, boolean byAuthority) {
+		Map<String, Object> binds = new LinkedHashMap<>();
+		String where = where(authority, teams, criteria, asOf, binds) + " and " + OPEN_ON_DAY;
+		binds.put("in7", asOf.plusDays(7));
+		binds.put("in28", asOf.plusDays(28));
+		List<String> groups = new ArrayList<>();
+		String team = byTeam ? "f.team" : "null::varchar";
+		String chair = byChair ? "r.chair_role" : "null::varchar";
+		String kind = byKind ? "k.kind" : "null::varchar";
+		String code = byAuthority ? "p.authority_code" : "null::varchar";
+		for (String column : List.of(team, chair, kind, code)) {
+			if (!column.startsWith("null")) {
+				groups.add(column);
+			}
+		}
+		String select;
+		String from = LIST_FROM;
+		if (byKind) {
+			// Per kind: the plan's open deadlines of that kind, overdue or due soon.
+			from += " join lateral (select d.kind, bool_or(d.due_date < :asOf) as overdue,"
+					+ " bool_or(d.due_date >= :asOf and d.due_date <= :in7) as due7,"
+					+ " bool_or(d.due_date >= :asOf and d.due_date <= :in28) as due28"
+					+ " from plan_deadline d where d.plan_id = p.id and " + DEADLINE_OPEN_ON_DAY
+					+ " group by d.kind) k on true";
+			select = "count(*), count(*) filter (where k.overdue), count(*) filter (where k.due7),"
+					+ " count(*) filter (where k.due28)";
+		}
+		else {
+			select = "count(*), count(*) filter (where exists (select 1 from plan_deadline d where d.plan_id = p.id"
+					+ " and " + DEADLINE_OPEN_ON_DAY + " and d.due_date < :asOf)),"
+					+ " count(*) filter (where r.next_due >= :asOf and r.next_due <= :in7),"
+					+ " count(*) filter (where r.next_due >= :asOf and r.next_due <= :in28)";
+		}
+		String sql = "select " + team + ", " + chair + ", " + kind + ", " + code + ", " + select + from + where
+				+ (groups.isEmpty() ? "" : " group by " + String.join(", ", groups)) + " order by 5 desc, 1, 2, 3, 4";
+		return scope.read(bindAll(db.sql(sql), binds).map(r -> new SummaryRow(r.get(0, String.class),
+				r.get(1, String.class), r.get(2, String.class), r.get(3, String.class), r.get(4, Long.class),
+				r.get(5, Long.class), r.get(6, Long.class), r.get(7, Long.class)))
+			.all());
 	}
 
 	private static GenericExecuteSpec bindAll(GenericExecuteSpec spec, Map<String, Object> binds) {

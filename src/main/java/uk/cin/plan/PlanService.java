@@ -1,14 +1,14 @@
 package uk.cin.plan;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import uk.cin.api.ApiException;
@@ -25,9 +25,16 @@ import uk.cin.mutation.Mutations;
 import uk.cin.mutation.Mutations.Written;
 import uk.cin.plan.CinPlan.PlanFlags;
 import uk.cin.plan.CinPlan.PlanStatus;
+import uk.cin.plan.PlanRepository.DeadlineDue;
+import uk.cin.plan.PlanRepository.Keyset;
+import uk.cin.plan.PlanRepository.OrderField;
+import uk.cin.plan.PlanRepository.PlanCriteria;
+import uk.cin.plan.PlanRepository.PlanQuery;
 import uk.cin.plan.PlanStates.EvaluatedPlan;
 import uk.cin.plan.PlanStates.PlanAt;
 import uk.cin.plan.PlanWrites.InputFields;
+import uk.cin.policy.ChairRole;
+import uk.cin.policy.DeadlineKind;
 import uk.cin.policy.PlanEventKind;
 import uk.cin.policy.PlanFacts;
 import uk.cin.policy.PlanStartReason;
@@ -60,8 +67,51 @@ public class PlanService {
 	}
 
 	/** Which plans to list (PlanFilter). */
-	public record PlanFilter(String authorityCode, PlanStatus status, LocalDate overdueAsOf,
-			LocalDate reviewDueBefore) {
+	public record PlanFilter(@Nullable String authorityCode, @Nullable PlanStatus status,
+			@Nullable LocalDate overdueAsOf, @Nullable LocalDate reviewDueBefore, @Nullable LocalDate reviewDueFrom,
+			@Nullable List<String> teams, @Nullable List<ChairRole> requiredChairRoles,
+			@Nullable DeadlineDueFilter deadlineDue, @Nullable String childId, @Nullable Boolean childDisabled) {
+	}
+
+	/** An open deadline of a kind, due in a window (DeadlineDueFilter). */
+	public record DeadlineDueFilter(DeadlineKind kind, @Nullable LocalDate from, @Nullable LocalDate to,
+			@Nullable Boolean overdue) {
+	}
+
+	/** The order of a list of plans (PlanOrder). */
+	public record PlanOrder(OrderField field, @Nullable OrderDirection direction) {
+	}
+
+	public enum OrderDirection {
+
+		ASC, DESC
+
+	}
+
+	/** What plans(...) was asked, as sent. */
+	public record PlanList(@Nullable PlanFilter filter, @Nullable Integer first, @Nullable String after,
+			@Nullable Integer last, @Nullable String before, @Nullable PlanOrder orderBy, @Nullable LocalDate asOf) {
+	}
+
+	/** caseloadSummary(asOf, groupBy, filter) as sent. */
+	public record SummaryQuestion(@Nullable LocalDate asOf, @Nullable List<CaseloadGrouping> groupBy,
+			@Nullable PlanFilter filter) {
+	}
+
+	public enum CaseloadGrouping {
+
+		TEAM, CHAIR_ROLE, DEADLINE_KIND, AUTHORITY
+
+	}
+
+	public record CaseloadCounts(long openPlans, long overduePlans, long reviewsDueIn7Days, long reviewsDueIn28Days) {
+	}
+
+	public record CaseloadGroup(@Nullable String team, @Nullable ChairRole chairRole,
+			@Nullable DeadlineKind deadlineKind, @Nullable String authorityCode, CaseloadCounts counts) {
+	}
+
+	public record CaseloadSummary(LocalDate asOf, List<CaseloadGroup> groups) {
 	}
 
 	public record CinPlanEdge(String cursor, CinPlan node) {
@@ -227,54 +277,108 @@ public class PlanService {
 	}
 
 	/**
-	 * A page of the plans the caller may see: filtered, counted (when asked) and paged in
-	 * SQL.
+	 * A page of the plans the caller may see: filtered, ordered, counted (when asked) and
+	 * paged in SQL, as of the list's day.
 	 */
-	public Mono<CinPlanConnection> page(PlanFilter filter, Integer first, String after, boolean counted) {
-		int size = first == null ? 50 : first;
-		if (size < 0 || size > MAX_PAGE) {
-			return Mono.error(new ApiException(ApiException.INVALID, "first must be between 0 and " + MAX_PAGE));
+	public Mono<CinPlanConnection> page(PlanList list, boolean counted) {
+		boolean backward = list.last() != null || list.before() != null;
+		// first has a default, so only after says a client pages forwards.
+		if (backward && list.after() != null) {
+			return Mono.error(new ApiException(ApiException.INVALID,
+					"page forwards (after) or backwards (last, before), not both"));
 		}
-		PlanFilter f = filter == null ? new PlanFilter(null, null, null, null) : filter;
-		UUID afterId;
+		int size = backward ? (list.last() == null ? 50 : list.last()) : (list.first() == null ? 50 : list.first());
+		if (size < 0 || size > MAX_PAGE) {
+			return Mono.error(new ApiException(ApiException.INVALID,
+					(backward ? "last" : "first") + " must be between 0 and " + MAX_PAGE));
+		}
+		PlanFilter f = list.filter() == null ? NO_FILTER : list.filter();
+		OrderField order = list.orderBy() == null ? OrderField.ID : list.orderBy().field();
+		boolean descending = list.orderBy() != null && list.orderBy().direction() == OrderDirection.DESC;
+		LocalDate asOf = list.asOf() == null ? LocalDate.now(clock) : list.asOf();
+		Keyset keyset;
+		PlanCriteria criteria;
 		try {
-			afterId = after == null ? null : cursorId(after);
+			String cursor = backward ? list.before() : list.after();
+			keyset = cursor == null ? null : PlanCursor.read(cursor, order);
+			criteria = criteria(f);
 		}
 		catch (ApiException e) {
 			return Mono.error(e);
 		}
 		return Access.caller().flatMap(caller -> {
+			if (order == OrderField.CHILD_NAME && !caller.role().seesPersonalDetails()) {
+				return Mono.error(namesNotVisible());
+			}
 			// Only the caller's authority and, for practitioners, their teams: another
 			// authority's list is empty.
 			boolean none = !caller.role().readsRecords()
 					|| (f.authorityCode() != null && !f.authorityCode().equals(caller.authority()));
-			return none ? Mono.just(new PlanRepository.PlanPage(List.of(), false, 0))
-					: plans.page(new PlanRepository.PlanQuery(caller.authority(), caller.teamFilter(), f.status(),
-							f.overdueAsOf(), f.reviewDueBefore(), LocalDate.now(clock), afterId, size, counted));
+			return none ? Mono.just(new PlanRepository.PlanPage(List.of(), List.of(), false, 0))
+					: plans.page(new PlanQuery(caller.authority(), caller.teamFilter(), criteria, asOf, order,
+							descending, keyset, backward, size, counted));
 		}).map(page -> {
-			List<CinPlanEdge> edges = page.plans().stream().map(p -> new CinPlanEdge(cursor(p.id()), p)).toList();
+			List<CinPlanEdge> edges = new ArrayList<>();
+			for (int i = 0; i < page.plans().size(); i++) {
+				CinPlan plan = page.plans().get(i);
+				edges.add(new CinPlanEdge(PlanCursor.of(order, page.keys().get(i), plan.id()), plan));
+			}
+			boolean hasNext = backward ? list.before() != null : page.hasMore();
+			boolean hasPrevious = backward ? page.hasMore() : list.after() != null;
 			return new CinPlanConnection(edges,
-					new PageInfo(page.hasNextPage(), after != null, edges.isEmpty() ? null : edges.get(0).cursor(),
+					new PageInfo(hasNext, hasPrevious, edges.isEmpty() ? null : edges.get(0).cursor(),
 							edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
 					(int) page.totalCount());
 		});
 	}
 
-	private static String cursor(UUID id) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(("plan:" + id).getBytes(StandardCharsets.UTF_8));
+	/** Counts over the caller's caseload as of a day, in one statement. */
+	public Mono<CaseloadSummary> summary(SummaryQuestion question) {
+		LocalDate asOf = question.asOf() == null ? LocalDate.now(clock) : question.asOf();
+		List<CaseloadGrouping> by = question.groupBy() == null ? List.of() : question.groupBy();
+		PlanFilter f = question.filter() == null ? NO_FILTER : question.filter();
+		PlanCriteria criteria;
+		try {
+			criteria = criteria(f);
+		}
+		catch (ApiException e) {
+			return Mono.error(e);
+		}
+		return Access.caller().flatMap(caller -> {
+			boolean none = !caller.role().readsRecords()
+					|| (f.authorityCode() != null && !f.authorityCode().equals(caller.authority()));
+			if (none) {
+				return Mono.just(new CaseloadSummary(asOf, List.of()));
+			}
+			return plans
+				.summary(caller.authority(), caller.teamFilter(), criteria, asOf, by.contains(CaseloadGrouping.TEAM),
+						by.contains(CaseloadGrouping.CHAIR_ROLE), by.contains(CaseloadGrouping.DEADLINE_KIND),
+						by.contains(CaseloadGrouping.AUTHORITY))
+				.map(row -> new CaseloadGroup(row.team(),
+						row.chairRole() == null ? null : ChairRole.valueOf(row.chairRole()),
+						row.deadlineKind() == null ? null : DeadlineKind.valueOf(row.deadlineKind()),
+						row.authorityCode(),
+						new CaseloadCounts(row.openPlans(), row.overduePlans(), row.dueIn7(), row.dueIn28())))
+				.collectList()
+				.map(groups -> new CaseloadSummary(asOf, groups));
+		});
 	}
 
-	private static UUID cursorId(String cursor) {
-		try {
-			String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-			if (text.startsWith("plan:")) {
-				return UUID.fromString(text.substring(5));
-			}
-		}
-		catch (IllegalArgumentException e) {
-			// reported below
-		}
-		throw new ApiException("INVALID_CURSOR", "not a cursor from this list");
+	private static final PlanFilter NO_FILTER = new PlanFilter(null, null, null, null, null, null, null, null, null,
+			null);
+
+	private static PlanCriteria criteria(PlanFilter f) {
+		DeadlineDueFilter due = f.deadlineDue();
+		return new PlanCriteria(f.status(), f.overdueAsOf(), f.reviewDueBefore(), f.reviewDueFrom(), f.teams(),
+				f.requiredChairRoles() == null ? null : f.requiredChairRoles().stream().map(Enum::name).toList(),
+				due == null ? null
+						: new DeadlineDue(due.kind(), due.from(), due.to(), Boolean.TRUE.equals(due.overdue())),
+				f.childId() == null ? null : GlobalId.require(f.childId(), NodeType.Child), f.childDisabled());
+	}
+
+	static ApiException namesNotVisible() {
+		return new ApiException("NAMES_NOT_VISIBLE",
+				"this role may not see names, so it may not order or search by them");
 	}
 
 	public Mono<Map<CinPlan, Child>> childrenOf(List<CinPlan> list) {
@@ -290,6 +394,30 @@ public class PlanService {
 	public Mono<Map<Child, CinPlan>> currentPlansOf(List<Child> children) {
 		return Batches.one(children, Child::id, plans.plansOfChildren(children.stream().map(Child::id).toList())
 			.filter(p -> p.status() == PlanStatus.OPEN), CinPlan::childId);
+	}
+
+	/**
+	 * The plan's status at the end of the day (its stored status when no day is given).
+	 */
+	public PlanStatus statusOn(CinPlan plan, @Nullable LocalDate day) {
+		return day == null || plan.closedOn() == null ? plan.status()
+				: plan.closedOn().isAfter(day) ? PlanStatus.OPEN : PlanStatus.CLOSED;
+	}
+
+	/** The day the plan closed, if it had by the end of the day. */
+	public @Nullable LocalDate closedBy(CinPlan plan, @Nullable LocalDate day) {
+		return plan.closedOn() == null || !ListDay.happenedBy(plan.closedOn(), day) ? null : plan.closedOn();
+	}
+
+	public Mono<List<Visit>> visitsBy(CinPlan plan, @Nullable LocalDate day, DataLoader<PlanAt, EvaluatedPlan> loader) {
+		return at(plan, null, loader)
+			.map(e -> e.state().visits().stream().filter(v -> ListDay.happenedBy(v.visitedOn(), day)).toList());
+	}
+
+	public Mono<List<PlanEvent>> eventsBy(CinPlan plan, @Nullable LocalDate day,
+			DataLoader<PlanAt, EvaluatedPlan> loader) {
+		return at(plan, null, loader)
+			.map(e -> e.state().events().stream().filter(v -> ListDay.happenedBy(v.occurredOn(), day)).toList());
 	}
 
 	/**

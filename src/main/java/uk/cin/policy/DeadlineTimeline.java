@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import uk.cin.policy.pack.MilestoneRule;
 import uk.cin.policy.pack.PolicyPack;
 
@@ -62,7 +63,32 @@ public final class DeadlineTimeline {
 	private record Key(String ruleId, DeadlineKind kind, LocalDate dueDate, String meetingId, int occurrence) {
 	}
 
+	/**
+	 * From {@code from} (from the beginning when null) until the next stretch, the plan's
+	 * nextReviewDue and requiredChairRole as the engine gives them on any of those days
+	 * (null: none due, or closed).
+	 */
+	public record ReviewStretch(@Nullable LocalDate from, @Nullable LocalDate dueDate, @Nullable ChairRole chairRole) {
+	}
+
+	/** The deadline timeline and the next review due over time, from one pass. */
+	public record Built(List<Entry> deadlines, List<ReviewStretch> reviews) {
+
+		public Built {
+			deadlines = List.copyOf(deadlines);
+			reviews = List.copyOf(reviews);
+		}
+	}
+
 	public static List<Entry> of(PlanFacts plan, PolicyPack pack, LocalDate until, PolicyEngine engine) {
+		return build(plan, pack, until, engine).deadlines();
+	}
+
+	/**
+	 * The timeline with the plan's next review due over time: the engine is asked on
+	 * every day the facts change, so between two such days neither changes.
+	 */
+	public static Built build(PlanFacts plan, PolicyPack pack, LocalDate until, PolicyEngine engine) {
 		Set<String> milestoneRules = new HashSet<>();
 		for (MilestoneRule rule : pack.milestoneRules()) {
 			milestoneRules.add(rule.ref().id());
@@ -73,9 +99,20 @@ public final class DeadlineTimeline {
 		// entry per stretch of time it applied.
 		List<Entry> entries = new ArrayList<>();
 		Map<Key, Integer> live = new HashMap<>();
+		List<ReviewStretch> reviews = new ArrayList<>();
+		// Before the referral the plan's facts are all in its future: the day before
+		// stands
+		// for every earlier day.
+		Evaluation before = engine.evaluate(plan, plan.referralDate().minusDays(1), pack);
+		reviews.add(new ReviewStretch(null, before.nextReviewDue(), before.requiredChairRole()));
 		LocalDate point = points.isEmpty() ? null : points.first();
 		while (point != null) {
 			Evaluation e = engine.evaluate(plan, point, pack);
+			ReviewStretch last = reviews.get(reviews.size() - 1);
+			if (!Objects.equals(last.dueDate(), e.nextReviewDue())
+					|| !Objects.equals(last.chairRole(), e.requiredChairRole())) {
+				reviews.add(new ReviewStretch(point, e.nextReviewDue(), e.requiredChairRole()));
+			}
 			Set<Key> current = new HashSet<>();
 			Map<Key, Integer> seen = new HashMap<>();
 			for (Deadline d : e.deadlines()) {
@@ -109,7 +146,7 @@ public final class DeadlineTimeline {
 			}
 			point = points.higher(point);
 		}
-		return entries;
+		return new Built(entries, reviews);
 	}
 
 	/**
