@@ -61,8 +61,10 @@ public class PlanController {
 	public Mono<CinPlanConnection> plans(@Argument @Nullable PlanFilter filter, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, @Argument @Nullable Integer last, @Argument @Nullable String before,
 			@Argument @Nullable PlanOrder orderBy, @Argument @Nullable LocalDate asOf, DataFetchingEnvironment env) {
-		return service.page(new PlanList(filter, first, after, last, before, orderBy, asOf),
-				env.getSelectionSet().contains("totalCount"));
+		return service
+			.page(new PlanList(filter, first, after, last, before, orderBy, asOf),
+					env.getSelectionSet().contains("totalCount"))
+			.doOnNext(connection -> PageRows.remember(env.getGraphQlContext(), connection.plans()));
 	}
 
 	@QueryMapping

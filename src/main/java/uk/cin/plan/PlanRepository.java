@@ -137,7 +137,7 @@ public class PlanRepository {
 	 * practitioners) teams, the criteria, the day, the order and the page.
 	 */
 	public record PlanQuery(String authorityCode, @Nullable List<String> teams, PlanCriteria criteria, LocalDate asOf,
-			OrderField order, boolean descending, @Nullable Keyset keyset, boolean backward, int first,
+			boolean current, OrderField order, boolean descending, @Nullable Keyset keyset, boolean backward, int first,
 			boolean counted) {
 
 		/** The plain list in id order (status, overdue and review-due filters only). */
@@ -146,7 +146,7 @@ public class PlanRepository {
 				@Nullable UUID after, int first, boolean counted) {
 			this(authorityCode, teams,
 					new PlanCriteria(status, overdueAsOf, reviewDueBefore, null, null, null, null, null, null), today,
-					OrderField.ID, false, after == null ? null : new Keyset(after, null), false, first, counted);
+					true, OrderField.ID, false, after == null ? null : new Keyset(after, null), false, first, counted);
 		}
 	}
 
@@ -173,7 +173,7 @@ public class PlanRepository {
 
 	/** The where clause of a list: authority, teams, criteria, all as of the day. */
 	private static String where(String authority, @Nullable List<String> teams, PlanCriteria c, LocalDate asOf,
-			Map<String, Object> binds) {
+			boolean current, Map<String, Object> binds) {
 		// Under asOf, a plan not yet referred did not exist.
 		StringBuilder where = new StringBuilder(" where p.authority_code = :authority and r.authority_code = :authority"
 				+ " and p.referral_date <= :asOf");
@@ -188,7 +188,8 @@ public class PlanRepository {
 			binds.put("filterTeams", c.teams().toArray(String[]::new));
 		}
 		if (c.status() == PlanStatus.OPEN) {
-			where.append(" and ").append(OPEN_ON_DAY);
+			// As of today the stored status says it (and its index serves the id order).
+			where.append(" and ").append(current ? "p.status = 'OPEN'" : OPEN_ON_DAY);
 		}
 		else if (c.status() == PlanStatus.CLOSED) {
 			where.append(" and p.closed_on <= :asOf");
@@ -245,7 +246,7 @@ public class PlanRepository {
 
 	public Mono<PlanPage> page(PlanQuery q) {
 		Map<String, Object> binds = new LinkedHashMap<>();
-		String where = where(q.authorityCode(), q.teams(), q.criteria(), q.asOf(), binds);
+		String where = where(q.authorityCode(), q.teams(), q.criteria(), q.asOf(), q.current(), binds);
 		// Backwards, the page is read in the opposite order and turned round.
 		boolean descending = q.descending() != q.backward();
 		String dir = descending ? " desc" : "";
@@ -315,7 +316,7 @@ public class PlanRepository {
 	public Flux<SummaryRow> summary(String authority, @Nullable List<String> teams, PlanCriteria criteria,
 			LocalDate asOf, boolean byTeam, boolean byChair, boolean byKind, boolean byAuthority) {
 		Map<String, Object> binds = new LinkedHashMap<>();
-		String where = where(authority, teams, criteria, asOf, binds) + " and " + OPEN_ON_DAY;
+		String where = where(authority, teams, criteria, asOf, false, binds) + " and " + OPEN_ON_DAY;
 		binds.put("in7", asOf.plusDays(7));
 		binds.put("in28", asOf.plusDays(28));
 		List<String> groups = new ArrayList<>();

@@ -118,6 +118,10 @@ public class PlanService {
 	}
 
 	public record CinPlanConnection(List<CinPlanEdge> edges, PageInfo pageInfo, int totalCount) {
+
+		List<CinPlan> plans() {
+			return edges.stream().map(CinPlanEdge::node).toList();
+		}
 	}
 
 	public static final int MAX_PAGE = 500;
@@ -315,8 +319,8 @@ public class PlanService {
 			boolean none = !caller.role().readsRecords()
 					|| (f.authorityCode() != null && !f.authorityCode().equals(caller.authority()));
 			return none ? Mono.just(new PlanRepository.PlanPage(List.of(), List.of(), false, 0))
-					: plans.page(new PlanQuery(caller.authority(), caller.teamFilter(), criteria, asOf, order,
-							descending, keyset, backward, size, counted));
+					: plans.page(new PlanQuery(caller.authority(), caller.teamFilter(), criteria, asOf,
+							!asOf.isBefore(LocalDate.now(clock)), order, descending, keyset, backward, size, counted));
 		}).map(page -> {
 			List<CinPlanEdge> edges = new ArrayList<>();
 			for (int i = 0; i < page.plans().size(); i++) {

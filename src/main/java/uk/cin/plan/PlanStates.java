@@ -52,10 +52,13 @@ public class PlanStates {
 		this.recordedFacts = recordedFacts;
 		this.packs = packs;
 		this.engine = engine;
-		registry.forTypePair(PlanAt.class, EvaluatedPlan.class)
-			.registerMappedBatchLoader(
-					(keys, env) -> evaluate(keys, !(env.getContext() instanceof GraphQLContext context
-							&& Boolean.TRUE.equals(context.get(CallerInterceptor.WRITING)))));
+		registry.forTypePair(PlanAt.class, EvaluatedPlan.class).registerMappedBatchLoader((keys, env) -> {
+			GraphQLContext context = env.getContext() instanceof GraphQLContext c ? c : null;
+			boolean writing = context != null && Boolean.TRUE.equals(context.get(CallerInterceptor.WRITING));
+			// A read request may take the rows its list already read; a write reads
+			// afresh.
+			return evaluate(keys, !writing, writing || context == null ? Map.of() : PageRows.of(context));
+		});
 	}
 
 	/**
@@ -64,10 +67,34 @@ public class PlanStates {
 	 * from three queries for all the others.
 	 */
 	public Mono<Map<UUID, PlanState>> load(Collection<UUID> planIds, boolean cached) {
+		return load(planIds, cached, Map.of());
+	}
+
+	/**
+	 * As {@link #load(Collection, boolean)}, taking the rows already read in this
+	 * request.
+	 */
+	Mono<Map<UUID, PlanState>> load(Collection<UUID> planIds, boolean cached, Map<UUID, CinPlan> known) {
 		if (planIds.isEmpty()) {
 			return Mono.just(Map.of());
 		}
-		return plans.plans(new HashSet<>(planIds)).collectList().flatMap(rows -> {
+		List<CinPlan> have = new ArrayList<>();
+		Set<UUID> read = new HashSet<>();
+		for (UUID id : planIds) {
+			CinPlan row = known.get(id);
+			if (row != null) {
+				have.add(row);
+			}
+			else {
+				read.add(id);
+			}
+		}
+		Mono<List<CinPlan>> all = read.isEmpty() ? Mono.just(have) : plans.plans(read).collectList().map(fresh -> {
+			List<CinPlan> both = new ArrayList<>(have);
+			both.addAll(fresh);
+			return both;
+		});
+		return all.flatMap(rows -> {
 			Map<UUID, Recorded> held = new HashMap<>();
 			Set<UUID> missing = new HashSet<>();
 			for (CinPlan plan : rows) {
@@ -126,9 +153,13 @@ public class PlanStates {
 	}
 
 	public Mono<Map<PlanAt, EvaluatedPlan>> evaluate(Set<PlanAt> keys, boolean cached) {
+		return evaluate(keys, cached, Map.of());
+	}
+
+	private Mono<Map<PlanAt, EvaluatedPlan>> evaluate(Set<PlanAt> keys, boolean cached, Map<UUID, CinPlan> known) {
 		Set<UUID> ids = new HashSet<>();
 		keys.forEach(k -> ids.add(k.planId()));
-		return load(ids, cached).map(states -> {
+		return load(ids, cached, known).map(states -> {
 			Map<PlanAt, EvaluatedPlan> result = new HashMap<>();
 			for (PlanAt key : keys) {
 				PlanState state = states.get(key.planId());
