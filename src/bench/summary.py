@@ -50,6 +50,11 @@ def figures(run):
     if page:
         found["1 caseload page (req/s, ms)"] = {"rate": page["total"] / seconds, "p50": page["p50"],
                                                 "p95": page["p95"], "p99": page["p99"], "failed": page["ko"]}
+    ordered = report_rows(run / "OrderedCaseloadPage.txt").get("ordered caseload page")
+    if ordered:
+        found["1b ordered caseload page (req/s, ms)"] = {"rate": ordered["total"] / seconds, "p50": ordered["p50"],
+                                                        "p95": ordered["p95"], "p99": ordered["p99"],
+                                                        "failed": ordered["ko"]}
     bi = report_rows(run / "BiScan.txt")
     if "bi scan" in bi:
         scan = bi["bi scan"]  # a group: its times are whole scans
@@ -67,12 +72,22 @@ def figures(run):
             "rate": total / seconds,
             **{p: max(writes["recordMeeting"][p], writes["recordPlanEvent"][p]) for p in ("p50", "p95", "p99")},
             "failed": writes["recordMeeting"]["ko"] + writes["recordPlanEvent"]["ko"]}
+    summary_times = run / "summary.txt"
+    if summary_times.exists():
+        times = sorted(float(t) * 1000 for t in summary_times.read_text().split())
+        if times:
+            found["5 caseloadSummary, camden by team, 1 client (calls, ms)"] = {
+                "rate": len(times), "p50": times[len(times) // 2], "p95": times[int(len(times) * 0.95)],
+                "p99": times[-1], "failed": 0}
     floor = pgbench(run)
     if floor:
         found["4 floor, pgbench (tps, ms)"] = floor
         if "1 caseload page (req/s, ms)" in found:
             ratio = found["1 caseload page (req/s, ms)"]["rate"] / floor["rate"]
             found["service / floor (caseload page)"] = {"rate": ratio}
+        if "1b ordered caseload page (req/s, ms)" in found:
+            ratio = found["1b ordered caseload page (req/s, ms)"]["rate"] / floor["rate"]
+            found["service / floor (ordered caseload page)"] = {"rate": ratio}
     return found
 
 
