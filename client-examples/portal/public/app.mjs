@@ -1,6 +1,8 @@
 // The caseload page: a team manager's open plans, earliest next review first, kept live by deadlinesChanged.
-// Every request goes to this page's own origin; server.mjs passes /graphql and /local/token on to the service.
+// Every request goes to apiUrl (config.mjs): this page's own origin, where server.mjs passes /graphql and
+// /local/token on to the service, or in direct mode the service itself, cross-origin (CORS).
 import { createClient } from 'graphql-ws';
+import { apiUrl } from './config.mjs';
 
 const PAGE_SIZE = 100;
 
@@ -58,7 +60,7 @@ if (token) {
 
 async function signIn() {
   try {
-    const response = await fetch('/local/token', {
+    const response = await fetch(`${apiUrl}/local/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ authority, teams, role: 'TEAM_MANAGER', subject: 'caseload-page' }),
@@ -76,7 +78,7 @@ async function signIn() {
 
 function connect(bearer) {
   const client = createClient({
-    url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
+    url: socketUrl(),
     connectionParams: { Authorization: `Bearer ${bearer}` },
     retryAttempts: 10,
     on: {
@@ -109,6 +111,13 @@ function connect(bearer) {
   });
 }
 
+/** The WebSocket URL of /graphql: on this page's origin, or the service's in direct mode. */
+function socketUrl() {
+  const url = new URL(`${apiUrl}/graphql`, location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.href;
+}
+
 async function load(bearer) {
   ui.table.setAttribute('aria-busy', 'true');
   try {
@@ -135,7 +144,7 @@ async function load(bearer) {
 }
 
 async function graphql(bearer, query, variables) {
-  const response = await fetch('/graphql', {
+  const response = await fetch(`${apiUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
     body: JSON.stringify({ query, variables }),

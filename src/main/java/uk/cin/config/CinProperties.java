@@ -24,11 +24,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param database how a database outage is reported
  * @param localDb the service's own PostgreSQL, when no database is configured
  * @param demoData whether the local profile loads made-up families into an empty database
+ * @param cors which other origins' pages may call the API from a browser
  */
 @ConfigurationProperties("cin")
 public record CinProperties(ZoneId zone, Limits limits, LiveLimits live, ConnectionLimits connections,
 		TrustedDocumentsSettings trustedDocuments, Security security, PlanCache planCache, Metrics metrics,
-		Shutdown shutdown, Database database, LocalDb localDb, Boolean demoData) {
+		Shutdown shutdown, Database database, LocalDb localDb, Boolean demoData, Cors cors) {
 
 	public CinProperties {
 		zone = zone == null ? ZoneId.of("Europe/London") : zone;
@@ -43,11 +44,12 @@ public record CinProperties(ZoneId zone, Limits limits, LiveLimits live, Connect
 		database = database == null ? new Database(null) : database;
 		localDb = localDb == null ? LocalDb.DEFAULTS : localDb;
 		demoData = demoData == null || demoData;
+		cors = cors == null ? new Cors(null) : cors;
 	}
 
 	/** The settings as they are when nothing is configured. */
 	public static CinProperties defaults() {
-		return new CinProperties(null, null, null, null, null, null, null, null, null, null, null, null);
+		return new CinProperties(null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	/**
@@ -61,6 +63,22 @@ public record CinProperties(ZoneId zone, Limits limits, LiveLimits live, Connect
 		public Security {
 			clockSkew = clockSkew == null || clockSkew.isNegative() ? Duration.ofSeconds(5) : clockSkew;
 			tokenIssuer = tokenIssuer == null || tokenIssuer.isBlank() ? null : tokenIssuer;
+		}
+	}
+
+	/**
+	 * Cross-origin requests from browsers (CORS): HTTP and SSE on /graphql, their
+	 * preflights, the WebSocket handshake's Origin, and /local/token.
+	 *
+	 * @param allowedOrigins the origins (scheme, host and port, e.g.
+	 * {@code https://portal.example}) whose pages may call the API; none by default, so a
+	 * request from any other origin is refused with 403
+	 */
+	public record Cors(List<String> allowedOrigins) {
+
+		public Cors {
+			allowedOrigins = allowedOrigins == null ? List.of()
+					: allowedOrigins.stream().map(String::strip).filter(origin -> !origin.isEmpty()).toList();
 		}
 	}
 

@@ -96,7 +96,9 @@ public class LocalDatabaseEnvironmentPostProcessor implements EnvironmentPostPro
 			// this post-processor switched the profile on. Demo data is a bean of the
 			// local profile.
 			environment.addActiveProfile(LOCAL_PROFILE);
-			properties.put("spring.graphql.graphiql.enabled", "true");
+			// GraphiQL is the page the jar carries (uk.cin.graphiql, a bean of the local
+			// profile); Spring for GraphQL's own loads its scripts from a CDN and stays
+			// off.
 			properties.put("spring.graphql.schema.introspection.enabled", "true");
 			// The local profile mints tokens for anyone who asks (/local/token): it
 			// listens on this machine only,

@@ -5,6 +5,7 @@ import graphql.GraphqlErrorBuilder;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -75,14 +76,14 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
 
 	/**
 	 * The WebSocket's token: {"Authorization": "Bearer <token>"} in the connection_init
-	 * payload.
+	 * payload, or the same under "headers" (Hasura's form, and many clients').
 	 */
 	@Override
 	public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo info, Map<String, Object> payload) {
-		Object header = payload.getOrDefault("Authorization", payload.get("authorization"));
+		Object header = authorization(payload);
 		if (!(header instanceof String value) || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			return Mono.error(new UnauthenticatedException(
-					"connection_init must carry {\"Authorization\": " + "\"Bearer <token>\"}"));
+			return Mono.error(new UnauthenticatedException("connection_init must carry {\"Authorization\": "
+					+ "\"Bearer <token>\"} or {\"headers\": {\"Authorization\": \"Bearer <token>\"}}"));
 		}
 		return decoder.decode(value.substring(7).strip())
 			.onErrorMap(e -> new UnauthenticatedException("the bearer token is not valid"))
@@ -94,6 +95,27 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
 				sockets.closeWhenExpired(info.getId(), caller.expiresAt());
 			})
 			.then(Mono.empty());
+	}
+
+	/**
+	 * The Authorization entry of a connection_init payload, at its top level or under
+	 * "headers", its name in any case; null without one.
+	 */
+	static @Nullable Object authorization(Map<String, Object> payload) {
+		Object found = headerValue(payload);
+		if (found == null && payload.get("headers") instanceof Map<?, ?> headers) {
+			found = headerValue(headers);
+		}
+		return found;
+	}
+
+	private static @Nullable Object headerValue(Map<?, ?> entries) {
+		for (Map.Entry<?, ?> entry : entries.entrySet()) {
+			if (entry.getKey() instanceof String name && name.equalsIgnoreCase("Authorization")) {
+				return entry.getValue();
+			}
+		}
+		return null;
 	}
 
 	@Override

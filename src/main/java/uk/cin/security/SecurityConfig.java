@@ -20,13 +20,15 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import uk.cin.config.CinProperties;
 
 /**
  * Every request needs a bearer token but health, metrics, the GraphiQL page, the local
  * profile's token endpoint and the WebSocket upgrade (whose token comes in
- * connection_init and is checked there). No sessions, no cookies: each request stands on
- * its token, so there is no CSRF token either; cross-site form posts are refused by
- * content type (see RequestLimits).
+ * connection_init and is checked there). Other origins' pages may call it only where
+ * cin.cors.allowed-origins lists them ({@link CrossOrigin}). No sessions, no cookies:
+ * each request stands on its token, so there is no CSRF token either; cross-site form
+ * posts are refused by content type (see RequestLimits).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -34,7 +36,7 @@ public class SecurityConfig {
 
 	@Bean
 	SecurityWebFilterChain api(ServerHttpSecurity http, ObjectProvider<ReactiveJwtDecoder> decoders, Callers callers,
-			Environment environment) {
+			Environment environment, CinProperties properties) {
 		TokenValidation.requireIssuerAndAudience(environment);
 		ReactiveJwtDecoder decoder = decoders.getIfAvailable(() -> {
 			throw new IllegalStateException("No token issuer configured: set spring.security.oauth2.resourceserver"
@@ -42,6 +44,8 @@ public class SecurityConfig {
 					+ "database for the local profile, which signs its own tokens");
 		});
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			// Before authentication: a preflight carries no token.
+			.cors(cors -> cors.configurationSource(CrossOrigin.source(properties.cors(), environment)))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)

@@ -36,6 +36,12 @@ import uk.cin.security.CallerInterceptor;
  * <li>An unknown id is refused with {@code DOCUMENT_NOT_FOUND}; text sent with an id that
  * names another document, or two ids that disagree, with {@code DOCUMENT_ID_MISMATCH}.
  * Neither runs anything.</li>
+ * <li>Apollo's automatic persisted queries: an unknown hash in Apollo's form without text
+ * is answered {@code PERSISTED_QUERY_NOT_FOUND} (message {@code PersistedQueryNotFound}),
+ * on which Apollo Client sends the same request with the text; text with an unknown hash
+ * then runs as text (the rule below applies), if the hash is the text's SHA-256, and is
+ * refused with {@code DOCUMENT_ID_MISMATCH} if not. Nothing is kept: the registry is the
+ * only place documents are known by id.</li>
  * <li>A caller whose token's client ({@code azp}, or {@code client_id}) is listed in
  * {@code cin.trusted-documents.required-for-clients} may send only registered documents:
  * by id, or as their exact text. Anything else is refused with
@@ -60,6 +66,15 @@ public class TrustedDocumentInterceptor implements WebGraphQlInterceptor {
 	public static final String DOCUMENT_ID_MISMATCH = "DOCUMENT_ID_MISMATCH";
 
 	public static final String TRUSTED_DOCUMENT_REQUIRED = "TRUSTED_DOCUMENT_REQUIRED";
+
+	/**
+	 * Apollo's code and message for a hash it should send again with the text: Apollo
+	 * Client looks for them.
+	 */
+	public static final String PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND";
+
+	static final String PERSISTED_QUERY_NOT_FOUND_MESSAGE = "PersistedQueryNotFound";
+
 	static final String PERSISTED_QUERY = "persistedQuery";
 	static final String SHA256_HASH = "sha256Hash";
 
@@ -93,7 +108,24 @@ public class TrustedDocumentInterceptor implements WebGraphQlInterceptor {
 					"documentId and " + "extensions.persistedQuery.sha256Hash name different documents: send one id");
 		}
 		if (!ids.isEmpty()) {
-			Optional<TrustedDocument> registered = documents.find(ids.iterator().next());
+			String id = ids.iterator().next();
+			Optional<TrustedDocument> registered = documents.find(id);
+			if (registered.isEmpty() && apollo(request.getExtensions())) {
+				// Apollo's automatic persisted queries: the client sends the text again
+				// on
+				// this code, with the hash, and that text runs as text, if it is the
+				// hash's.
+				if (text == null) {
+					return refuse(request, PERSISTED_QUERY_NOT_FOUND, ErrorType.NOT_FOUND,
+							PERSISTED_QUERY_NOT_FOUND_MESSAGE);
+				}
+				if (!TrustedDocuments.idOf(text).equals(id)) {
+					return refuse(request, DOCUMENT_ID_MISMATCH, ErrorType.BAD_REQUEST, "The query text is not the "
+							+ "document its extensions.persistedQuery.sha256Hash names: send the SHA-256 of the text "
+							+ "in lower-case hex");
+				}
+				return runText(request, text, chain);
+			}
 			if (registered.isEmpty()) {
 				return refuse(request, DOCUMENT_NOT_FOUND, ErrorType.NOT_FOUND, "No registered document has this "
 						+ "id. A document id is \"sha256:\" and the SHA-256 of the document's text in lower-case "
@@ -109,6 +141,14 @@ public class TrustedDocumentInterceptor implements WebGraphQlInterceptor {
 			return refuse(request, DOCUMENT_NOT_FOUND, ErrorType.NOT_FOUND,
 					"The request names no document: send " + "a documentId, or a query");
 		}
+		return runText(request, text, chain);
+	}
+
+	/**
+	 * Text that names no registered document: it runs unless the caller's client is held
+	 * to registered documents.
+	 */
+	private Mono<WebGraphQlResponse> runText(WebGraphQlRequest request, String text, Chain chain) {
 		if (heldClients.isEmpty()) {
 			return chain.next(request);
 		}
@@ -129,6 +169,11 @@ public class TrustedDocumentInterceptor implements WebGraphQlInterceptor {
 		String document = request.getDocument();
 		return document == null || document.isBlank() || PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(document)
 				? null : document;
+	}
+
+	/** Whether the request names its document in Apollo's form, and not by documentId. */
+	private static boolean apollo(Map<String, Object> extensions) {
+		return !extensions.containsKey(DOCUMENT_ID) && extensions.get(PERSISTED_QUERY) instanceof Map<?, ?>;
 	}
 
 	/**

@@ -218,6 +218,14 @@ class SecurityIT {
 	}
 
 	@Test
+	void graphiQlIsNotServedOutsideTheLocalProfile() {
+		for (String path : new String[] { "/graphiql", "/graphiql/assets/graphiql.js" }) {
+			int status = http().get().uri(path).exchangeToMono(r -> Mono.just(r.statusCode().value())).block();
+			assertThat(status).as(path).isEqualTo(404);
+		}
+	}
+
+	@Test
 	void aWebSocketWithoutATokenIsClosedAsUnauthorized() {
 		List<String> closed = new CopyOnWriteArrayList<>();
 		WebSocketGraphQlClient client = WebSocketGraphQlClient

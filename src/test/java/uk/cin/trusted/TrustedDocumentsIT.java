@@ -215,10 +215,12 @@ class TrustedDocumentsIT {
 			assertThat(post(manager, GRAPHQL_RESPONSE, Map.of("documentId", malformed)).code()).as("%s", malformed)
 				.isEqualTo("DOCUMENT_NOT_FOUND");
 		}
+		// Apollo's form is answered in Apollo's words, for Apollo Client to send the text
+		// (ApolloPersistedQueriesIT).
 		assertThat(post(manager, GRAPHQL_RESPONSE,
 				Map.of("extensions",
 						Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", unknown.substring(7)))))
-			.code()).isEqualTo("DOCUMENT_NOT_FOUND");
+			.code()).isEqualTo("PERSISTED_QUERY_NOT_FOUND");
 	}
 
 	@Test
