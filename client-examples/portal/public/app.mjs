@@ -1,10 +1,11 @@
-// The caseload page: a team manager's open plans, earliest next review first, kept live by deadlinesChanged.
+// The caseload page: a team manager's open plans, earliest next review first, kept live by deadlinesChanged. The
+// server orders and pages (orderBy: NEXT_REVIEW_DUE, keyset cursors): the page loads the first 50, and more on asking.
 // Every request goes to apiUrl (config.mjs): this page's own origin, where server.mjs passes /graphql and
 // /local/token on to the service, or in direct mode the service itself, cross-origin (CORS).
 import { createClient } from 'graphql-ws';
 import { apiUrl } from './config.mjs';
 
-const PAGE_SIZE = 100;
+const PAGE_SIZE = 50;
 
 // What a row shows.
 const PLAN_FIELDS = `
@@ -13,7 +14,8 @@ const PLAN_FIELDS = `
   deadlines { kind dueDate isOverdue rule { id summary } }`;
 
 const LIST = `query Caseload($after: String, $first: Int) {
-  plans(filter: {status: OPEN}, first: $first, after: $after) {
+  plans(filter: {status: OPEN}, orderBy: {field: NEXT_REVIEW_DUE}, first: $first, after: $after) {
+    totalCount
     edges { node { ${PLAN_FIELDS} } }
     pageInfo { hasNextPage endCursor }
   }
@@ -40,13 +42,17 @@ const ui = {
   table: document.getElementById('caseload'),
   body: document.querySelector('#caseload tbody'),
   summary: document.getElementById('summary'),
+  more: document.getElementById('more'),
 };
 ui.authority.value = authority;
 ui.teams.value = teams.join(', ');
 ui.authorityName.textContent = ui.authority.selectedOptions[0]?.textContent ?? authority;
 
-/** Open plans by id. */
+/** Open plans by id: the pages loaded so far, kept live. */
 const plans = new Map();
+/** Where the next page starts (null: none left), and how many open plans there are in all. */
+let nextPage = null;
+let total = 0;
 /** Loads and refetches run one after another, so a later read always lands after an earlier one. */
 let work = Promise.resolve();
 const inTurn = (job) => {
@@ -77,6 +83,7 @@ async function signIn() {
 }
 
 function connect(bearer) {
+  ui.more.onclick = () => inTurn(() => loadMore(bearer));
   const client = createClient({
     url: socketUrl(),
     connectionParams: { Authorization: `Bearer ${bearer}` },
@@ -121,19 +128,9 @@ function socketUrl() {
 async function load(bearer) {
   ui.table.setAttribute('aria-busy', 'true');
   try {
-    const loaded = new Map();
-    let after = null;
-    do {
-      const data = await graphql(bearer, LIST, { after, first: PAGE_SIZE });
-      for (const { node } of data.plans.edges) {
-        loaded.set(node.id, node);
-      }
-      after = data.plans.pageInfo.hasNextPage ? data.plans.pageInfo.endCursor : null;
-    } while (after);
+    const data = await graphql(bearer, LIST, { after: null, first: PAGE_SIZE });
     plans.clear();
-    for (const [id, plan] of loaded) {
-      plans.set(id, plan);
-    }
+    take(data.plans);
     render();
     hideProblem();
   } catch (e) {
@@ -141,6 +138,31 @@ async function load(bearer) {
   } finally {
     ui.table.setAttribute('aria-busy', 'false');
   }
+}
+
+/** The next page, in the server's order, after the last one loaded. */
+async function loadMore(bearer) {
+  if (!nextPage) {
+    return;
+  }
+  ui.table.setAttribute('aria-busy', 'true');
+  try {
+    take((await graphql(bearer, LIST, { after: nextPage, first: PAGE_SIZE })).plans);
+    render();
+  } catch (e) {
+    showProblem(`Could not load more of the caseload: ${e.message}`);
+  } finally {
+    ui.table.setAttribute('aria-busy', 'false');
+  }
+}
+
+function take(page) {
+  for (const { node } of page.edges) {
+    plans.set(node.id, node);
+  }
+  total = page.totalCount;
+  nextPage = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+  ui.more.hidden = !nextPage;
 }
 
 async function graphql(bearer, query, variables) {
@@ -162,10 +184,13 @@ async function graphql(bearer, query, variables) {
 /** A plan changed: patch its row, add it (a new plan), or drop it (closed, or no longer visible). */
 async function refresh(bearer, id) {
   const plan = (await graphql(bearer, ONE, { id })).plan;
+  const had = plans.has(id);
   if (plan?.status === 'OPEN') {
     plans.set(id, plan);
+    total += had ? 0 : 1;
   } else {
     plans.delete(id);
+    total -= had ? 1 : 0;
   }
   render(id);
   if (!plan) {
@@ -204,7 +229,8 @@ function render(changedId) {
     gone.remove();
   }
   const overdue = sorted.filter((p) => p.isOverdue).length;
-  ui.summary.textContent = `${sorted.length} open plan${sorted.length === 1 ? '' : 's'}, ${overdue} overdue.`;
+  const shown = sorted.length < total ? ` (showing the first ${sorted.length})` : '';
+  ui.summary.textContent = `${total} open plan${total === 1 ? '' : 's'}${shown}, ${overdue} overdue of those shown.`;
 }
 
 function fill(row, plan) {

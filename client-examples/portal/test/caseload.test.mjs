@@ -52,7 +52,8 @@ test('the caseload lists the open plans by next review due, with chair and overd
   const expected = await openPlans();
   assert.ok(expected.size > 0, 'the demo data has open plans');
   const rows = await tableRows();
-  assert.equal(rows.length, expected.size, 'one row per open plan');
+  // The first page, in the server's order: every open plan when there are no more than a page of them.
+  assert.equal(rows.length, Math.min(50, expected.size), 'one row per open plan of the first page');
   assertSorted(rows);
   for (const row of rows) {
     const plan = expected.get(row.id);
