@@ -16,11 +16,7 @@ public class CinApplication {
 
 	public static void main(String[] args) {
 		if (args.length > 0 && args[0].equals(GenerateCommand.COMMAND)) {
-			SpringApplication generator = new SpringApplication(CinApplication.class);
-			// No server, and no demo data: the command runs as the context starts, then
-			// the process ends.
-			generator.setWebApplicationType(WebApplicationType.NONE);
-			generator.setDefaultProperties(Map.of("cin.demo-data", "false"));
+			SpringApplication generator = generator();
 			try {
 				GenerateCommand.Request.parse(args);
 			}
@@ -32,6 +28,17 @@ public class CinApplication {
 			return;
 		}
 		SpringApplication.run(CinApplication.class, args);
+	}
+
+	/**
+	 * The application as {@code generate} runs it: no server, and no demo data; the
+	 * command runs as the context starts, then the process ends.
+	 */
+	static SpringApplication generator() {
+		SpringApplication generator = new SpringApplication(CinApplication.class);
+		generator.setWebApplicationType(WebApplicationType.NONE);
+		generator.setDefaultProperties(Map.of("cin.demo-data", "false"));
+		return generator;
 	}
 
 }

@@ -1,6 +1,7 @@
 package uk.cin.api;
 
 import graphql.scalars.ExtendedScalars;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,6 +43,7 @@ public class GraphQlConfig {
 	 * reach is not the client's fault, so it is 503 (retry later).
 	 */
 	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler) {
 		return new GraphQlHttpHandler(handler) {
 			@Override

@@ -182,15 +182,18 @@ public class FamilyService {
 
 	private static final int SHORTEST_SEARCH = 3;
 
+	/** Longer than any name: a search past it only costs trigram work. */
+	private static final int LONGEST_SEARCH = 200;
+
 	private <T> Mono<Page<T>> searchAs(@Nullable String search, @Nullable LocalDate bornOn, @Nullable Integer first,
 			@Nullable String after, String list, Search<T> query) {
 		int size = first == null ? 50 : first;
 		if (size < 0 || size > MAX_PAGE) {
 			return Mono.error(new ApiException(ApiException.INVALID, "first must be between 0 and " + MAX_PAGE));
 		}
-		if (search != null && search.strip().length() < SHORTEST_SEARCH) {
+		if (search != null && (search.strip().length() < SHORTEST_SEARCH || search.length() > LONGEST_SEARCH)) {
 			return Mono.error(new ApiException(ApiException.INVALID,
-					"search must be at least " + SHORTEST_SEARCH + " characters"));
+					"search must be " + SHORTEST_SEARCH + " to " + LONGEST_SEARCH + " characters"));
 		}
 		SearchKey key;
 		try {

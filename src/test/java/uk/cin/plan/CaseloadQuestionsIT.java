@@ -2,10 +2,12 @@ package uk.cin.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -165,6 +167,36 @@ class CaseloadQuestionsIT {
 		// names
 		// as it does for plain ASCII names the generator makes.
 		assertThat(names).isEqualTo(sorted);
+	}
+
+	@Test
+	void childNameOrderPagesWithoutCarryingNames() {
+		List<Object> onePage = all(manager, "orderBy: {field: CHILD_NAME}", "").stream().map(n -> n.get("id")).toList();
+		List<Object> paged = new ArrayList<>();
+		String after = null;
+		do {
+			Map<String, Object> page = manager
+				.document("query($after: String) { plans(first: 3, after: $after, orderBy: {field: CHILD_NAME}) {"
+						+ " pageInfo { hasNextPage endCursor } edges { node { id child { familyName } } } } }")
+				.variable("after", after)
+				.execute()
+				.path("plans")
+				.entity(Map.class)
+				.get();
+			for (Object edge : (List<?>) page.get("edges")) {
+				paged.add(((Map<?, ?>) ((Map<?, ?>) edge).get("node")).get("id"));
+			}
+			Map<String, Object> info = cast(page.get("pageInfo"));
+			String cursor = (String) info.get("endCursor");
+			if (cursor != null) {
+				String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+				assertThat(decoded).as("a cursor holds the order and an id, no name")
+					.matches("plans\\|CHILD_NAME\\|\\|[0-9a-f-]{36}");
+			}
+			after = Boolean.TRUE.equals(info.get("hasNextPage")) ? cursor : null;
+		}
+		while (after != null);
+		assertThat(paged).isEqualTo(onePage);
 	}
 
 	@Test
@@ -348,6 +380,15 @@ class CaseloadQuestionsIT {
 				.errors()
 				.satisfy(errors -> assertThat(errors).singleElement()
 					.satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "NAMES_NOT_VISIBLE")));
+		}
+		// Too short or too long a search is refused before any work.
+		for (String search : List.of("ab", "x".repeat(201))) {
+			manager.document("query($q: String) { families(search: $q) { edges { node { id } } } }")
+				.variable("q", search)
+				.execute()
+				.errors()
+				.satisfy(errors -> assertThat(errors).singleElement()
+					.satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "INVALID")));
 		}
 		// A practitioner of another team finds nothing of this one.
 		HttpGraphQlTester stranger = tester.mutate()
