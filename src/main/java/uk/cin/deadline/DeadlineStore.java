@@ -39,7 +39,7 @@ public class DeadlineStore {
 		LocalDate until = LocalDate.now(clock).plusYears(YEARS_AHEAD);
 		DeadlineTimeline.Built built = DeadlineTimeline.build(facts, pack, until, engine);
 		List<DeadlineTimeline.Entry> timeline = built.deadlines();
-		Mono<Void> reviews = reviews(planId, built.reviews());
+		Mono<Void> reviews = reviews(planId, built.reviews()).then(overdue(planId, built.overdue()));
 		Mono<Void> delete = db.sql("delete from plan_deadline where plan_id = :plan").bind("plan", planId).then();
 		if (timeline.isEmpty()) {
 			return delete.then(reviews);
@@ -122,6 +122,29 @@ public class DeadlineStore {
 			spec = bindDate(spec, "due" + i, stretch.dueDate());
 			spec = stretch.chairRole() == null ? spec.bindNull("chair" + i, String.class)
 					: spec.bind("chair" + i, stretch.chairRole().name());
+		}
+		return delete.then(spec.then());
+	}
+
+	/** The plan's overdue spells (plan_overdue), open-ended ones up to infinity. */
+	private Mono<Void> overdue(UUID planId, List<DeadlineTimeline.OverdueSpell> spells) {
+		Mono<Void> delete = db.sql("delete from plan_overdue where plan_id = :plan").bind("plan", planId).then();
+		if (spells.isEmpty()) {
+			return delete;
+		}
+		StringBuilder sql = new StringBuilder("insert into plan_overdue (plan_id, valid_from, valid_to) values ");
+		for (int i = 0; i < spells.size(); i++) {
+			sql.append(i == 0 ? "" : ", ")
+				.append("(:plan, :from")
+				.append(i)
+				.append(", coalesce(cast(:to")
+				.append(i)
+				.append(" as date), 'infinity'::date))");
+		}
+		DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString()).bind("plan", planId);
+		for (int i = 0; i < spells.size(); i++) {
+			spec = spec.bind("from" + i, spells.get(i).from());
+			spec = bindDate(spec, "to" + i, spells.get(i).until());
 		}
 		return delete.then(spec.then());
 	}

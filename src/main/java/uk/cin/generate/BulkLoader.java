@@ -45,6 +45,8 @@ final class BulkLoader implements AutoCloseable {
 
 	private final PreparedStatement review;
 
+	private final PreparedStatement overdue;
+
 	private final PreparedStatement scope;
 
 	BulkLoader(Connection connection) throws SQLException {
@@ -71,6 +73,8 @@ final class BulkLoader implements AutoCloseable {
 		review = connection.prepareStatement("insert into plan_review (plan_id, authority_code, team, valid_from,"
 				+ " valid_to, next_due, chair_role) values (?, ?, ?, coalesce(cast(? as date), '-infinity'::date),"
 				+ " coalesce(cast(? as date), 'infinity'::date), coalesce(cast(? as date), 'infinity'::date), ?)");
+		overdue = connection.prepareStatement("insert into plan_overdue (plan_id, authority_code, valid_from, valid_to)"
+				+ " values (?, ?, ?, coalesce(cast(? as date), 'infinity'::date))");
 	}
 
 	/** Writes one chunk of one authority's families, in one transaction. */
@@ -120,6 +124,9 @@ final class BulkLoader implements AutoCloseable {
 								date(i + 1 < reviews.size() ? reviews.get(i + 1).from() : null), date(r.dueDate()),
 								r.chairRole() == null ? null : r.chairRole().name());
 					}
+					for (DeadlineTimeline.OverdueSpell spell : p.overdue()) {
+						add(overdue, p.plan().id(), authority, date(spell.from()), date(spell.until()));
+					}
 					List<DeadlineTimeline.Entry> timeline = p.deadlines();
 					for (int i = 0; i < timeline.size(); i++) {
 						DeadlineTimeline.Entry d = timeline.get(i);
@@ -130,7 +137,7 @@ final class BulkLoader implements AutoCloseable {
 					}
 				}
 			}
-			execute(attendee, event, visit, deadline, review);
+			execute(attendee, event, visit, deadline, review, overdue);
 			connection.commit();
 		}
 		catch (SQLException | RuntimeException e) {
@@ -146,7 +153,7 @@ final class BulkLoader implements AutoCloseable {
 	void analyze() throws SQLException {
 		try (var statement = connection.createStatement()) {
 			statement.execute(
-					"analyze family, child, cin_plan, meeting, attendee, plan_event, visit, plan_deadline, plan_review");
+					"analyze family, child, cin_plan, meeting, attendee, plan_event, visit, plan_deadline, plan_review, plan_overdue");
 		}
 		connection.commit();
 	}

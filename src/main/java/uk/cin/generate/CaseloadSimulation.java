@@ -62,7 +62,8 @@ public final class CaseloadSimulation {
 	private static final int MAX_STEPS = 400;
 
 	public record GeneratedPlan(CinPlan plan, List<Meeting> meetings, List<Attendee> attendees, List<PlanEvent> events,
-			List<Visit> visits, List<DeadlineTimeline.Entry> deadlines, List<DeadlineTimeline.ReviewStretch> reviews) {
+			List<Visit> visits, List<DeadlineTimeline.Entry> deadlines, List<DeadlineTimeline.ReviewStretch> reviews,
+			List<DeadlineTimeline.OverdueSpell> overdue) {
 	}
 
 	public record GeneratedFamily(Family family, List<Child> children, List<GeneratedPlan> plans) {
@@ -239,7 +240,8 @@ public final class CaseloadSimulation {
 		PlanState state = new PlanState(plan, meetings, events, visits, pack);
 		DeadlineTimeline.Built timeline = DeadlineTimeline.build(state.facts(), pack, today.plusYears(YEARS_AHEAD),
 				engine);
-		return new GeneratedPlan(plan, meetings, attendees, events, visits, timeline.deadlines(), timeline.reviews());
+		return new GeneratedPlan(plan, meetings, attendees, events, visits, timeline.deadlines(), timeline.reviews(),
+				timeline.overdue());
 	}
 
 	private Meeting meeting(Random random, UUID planId, MeetingKind kind, LocalDate held, ChairRole required,

@@ -160,11 +160,34 @@ public class PlanRepository {
 	}
 
 	/**
-	 * The joins every list makes: the plan's child, family and next-review row on the
+	 * The joins every list makes: the plan's child, family and next-review stretch on the
 	 * day.
 	 */
 	private static final String LIST_FROM = PLAN_FROM + " join plan_review r on r.plan_id = p.id"
 			+ " and r.valid_from <= :asOf and r.valid_to > :asOf";
+
+	/**
+	 * The stretches on the day, in two parts that each read an index in next-due order:
+	 * the open-ended ones (most plans' stretch for today) and those that end after the
+	 * day (few, for today).
+	 */
+	private static final List<String> STRETCH_PARTS = List
+		.of(PLAN_FROM + " join plan_review r on r.plan_id = p.id and r.valid_to = 'infinity'::date"
+				+ " and r.valid_from <= :asOf", PLAN_FROM + " join ending r on r.plan_id = p.id");
+
+	/**
+	 * The stretches that end after the day, read first from their own index: joined
+	 * straight, the planner would probe every plan of the authority for them.
+	 */
+	private static final String ENDING = "with ending as materialized (select plan_id, authority_code, next_due,"
+			+ " chair_role from plan_review where valid_to <> 'infinity'::date and valid_to > :asOf"
+			+ " and valid_from <= :asOf) ";
+
+	/** Whether the plan had an overdue deadline at the end of the day named. */
+	private static String overdueOn(String day) {
+		return "exists (select 1 from plan_overdue o where o.plan_id = p.id and o.valid_from <= " + day
+				+ " and o.valid_to > " + day + ")";
+	}
 
 	private static final String OPEN_ON_DAY = "p.referral_date <= :asOf and (p.closed_on is null or p.closed_on > :asOf)";
 
@@ -195,12 +218,7 @@ public class PlanRepository {
 			where.append(" and p.closed_on <= :asOf");
 		}
 		if (c.overdueAsOf() != null) {
-			// A deadline that had arisen and not ended by that day, was due before it,
-			// and
-			// was not met by it.
-			where.append(" and exists (select 1 from plan_deadline d where d.plan_id = p.id"
-					+ " and d.arose_on <= :overdue and (d.ended_on is null or d.ended_on > :overdue)"
-					+ " and d.due_date < :overdue and (d.met_on is null or d.met_on > :overdue))");
+			where.append(" and ").append(overdueOn(":overdue"));
 			binds.put("overdue", c.overdueAsOf());
 		}
 		if (c.reviewDueBefore() != null) {
@@ -281,9 +299,24 @@ public class PlanRepository {
 			case STARTED_ON -> ", p.trigger_date as sort_key";
 			case ID, CHILD_NAME -> ", null::date as sort_key";
 		};
-		GenericExecuteSpec pageSql = bindAll(
-				db.sql("select " + PLAN_COLUMNS + key + LIST_FROM + where + keyset + order + " limit :limit"), binds)
-			.bind("limit", q.first() + 1);
+		String sql;
+		if (q.order() == OrderField.NEXT_REVIEW_DUE) {
+			// Each part takes its first page in order, with every filter applied; the
+			// page is
+			// the first of both. Row-level security keeps PostgreSQL from merging a union
+			// in index order itself, so each part is limited on its own.
+			List<String> parts = new ArrayList<>();
+			for (String from : STRETCH_PARTS) {
+				parts.add("(select " + PLAN_COLUMNS + key + ", r.next_due as order_due" + from + where + keyset + order
+						+ " limit :limit)");
+			}
+			sql = ENDING + "select * from (" + String.join(" union all ", parts) + ") page order by order_due" + dir
+					+ ", id" + dir + " limit :limit";
+		}
+		else {
+			sql = "select " + PLAN_COLUMNS + key + LIST_FROM + where + keyset + order + " limit :limit";
+		}
+		GenericExecuteSpec pageSql = bindAll(db.sql(sql), binds).bind("limit", q.first() + 1);
 		Mono<List<Object[]>> rows = pageSql.map(r -> new Object[] { plan(r), r.get("sort_key", LocalDate.class) })
 			.all()
 			.collectList();
@@ -342,8 +375,7 @@ public class PlanRepository {
 					+ " count(*) filter (where k.due28)";
 		}
 		else {
-			select = "count(*), count(*) filter (where exists (select 1 from plan_deadline d where d.plan_id = p.id"
-					+ " and " + DEADLINE_OPEN_ON_DAY + " and d.due_date < :asOf)),"
+			select = "count(*), count(*) filter (where " + overdueOn(":asOf") + "),"
 					+ " count(*) filter (where r.next_due >= :asOf and r.next_due <= :in7),"
 					+ " count(*) filter (where r.next_due >= :asOf and r.next_due <= :in28)";
 		}

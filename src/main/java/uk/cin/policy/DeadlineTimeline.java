@@ -71,13 +71,54 @@ public final class DeadlineTimeline {
 	public record ReviewStretch(@Nullable LocalDate from, @Nullable LocalDate dueDate, @Nullable ChairRole chairRole) {
 	}
 
+	/**
+	 * Days over which the plan had an overdue deadline: from {@code from} until (not
+	 * including) {@code until}, open-ended when null.
+	 */
+	public record OverdueSpell(LocalDate from, @Nullable LocalDate until) {
+	}
+
 	/** The deadline timeline and the next review due over time, from one pass. */
-	public record Built(List<Entry> deadlines, List<ReviewStretch> reviews) {
+	public record Built(List<Entry> deadlines, List<ReviewStretch> reviews, List<OverdueSpell> overdue) {
 
 		public Built {
 			deadlines = List.copyOf(deadlines);
 			reviews = List.copyOf(reviews);
+			overdue = List.copyOf(overdue);
 		}
+	}
+
+	/**
+	 * When the plan was overdue, from the timeline alone: a deadline is overdue at the
+	 * end of a day after its due date, once it had arisen, while neither met nor ended
+	 * (as {@link Entry#statusOn} judges it). Overlapping spells are merged.
+	 */
+	public static List<OverdueSpell> overdueSpells(List<Entry> timeline) {
+		List<OverdueSpell> spells = new ArrayList<>();
+		for (Entry e : timeline) {
+			LocalDate from = e.dueDate().plusDays(1).isAfter(e.aroseOn()) ? e.dueDate().plusDays(1) : e.aroseOn();
+			LocalDate until = e.metOn();
+			if (e.endedOn() != null && (until == null || e.endedOn().isBefore(until))) {
+				until = e.endedOn();
+			}
+			if (until == null || from.isBefore(until)) {
+				spells.add(new OverdueSpell(from, until));
+			}
+		}
+		spells.sort((a, b) -> a.from().compareTo(b.from()));
+		List<OverdueSpell> merged = new ArrayList<>();
+		for (OverdueSpell spell : spells) {
+			OverdueSpell last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+			if (last != null && (last.until() == null || !last.until().isBefore(spell.from()))) {
+				LocalDate until = last.until() == null || spell.until() == null ? null
+						: last.until().isAfter(spell.until()) ? last.until() : spell.until();
+				merged.set(merged.size() - 1, new OverdueSpell(last.from(), until));
+			}
+			else {
+				merged.add(spell);
+			}
+		}
+		return merged;
 	}
 
 	public static List<Entry> of(PlanFacts plan, PolicyPack pack, LocalDate until, PolicyEngine engine) {
@@ -146,7 +187,7 @@ public final class DeadlineTimeline {
 			}
 			point = points.higher(point);
 		}
-		return new Built(entries, reviews);
+		return new Built(entries, reviews, overdueSpells(entries));
 	}
 
 	/**

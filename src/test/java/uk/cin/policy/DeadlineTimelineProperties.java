@@ -46,4 +46,37 @@ class DeadlineTimelineProperties {
 		}
 	}
 
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void theStoredStretchesGiveTheEnginesNextReviewAndOverdueOnAnyDate(long seed) {
+		PlanGenerator generator = new PlanGenerator(seed);
+		PolicyPack pack = PACKS.get(generator.authority(CODES));
+		PlanFacts plan = generator.plan();
+		LocalDate until = plan.referralDate().plusDays(1200);
+		DeadlineTimeline.Built built = DeadlineTimeline.build(plan, pack, until, ENGINE);
+		for (int i = 0; i < 10; i++) {
+			LocalDate day = generator.asOf(plan);
+			if (day.isAfter(until) || day.isBefore(plan.referralDate())) {
+				continue;
+			}
+			Evaluation direct = ENGINE.evaluate(plan, day, pack);
+			DeadlineTimeline.ReviewStretch stretch = null;
+			for (DeadlineTimeline.ReviewStretch s : built.reviews()) {
+				if (s.from() == null || !s.from().isAfter(day)) {
+					stretch = s;
+				}
+			}
+			assertThat(stretch).isNotNull();
+			assertThat(stretch.dueDate()).as("seed %d, %s, next review on %s", seed, pack.code(), day)
+				.isEqualTo(direct.nextReviewDue());
+			assertThat(stretch.chairRole()).as("seed %d, %s, chair on %s", seed, pack.code(), day)
+				.isEqualTo(direct.requiredChairRole());
+			boolean overdue = built.overdue()
+				.stream()
+				.anyMatch(o -> !o.from().isAfter(day) && (o.until() == null || o.until().isAfter(day)));
+			assertThat(overdue).as("seed %d, %s, overdue on %s", seed, pack.code(), day)
+				.isEqualTo(DeadlineTimeline.asOf(built.deadlines(), day).stream().anyMatch(Deadline::isOverdue));
+		}
+	}
+
 }
