@@ -11,9 +11,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.GraphQlTester.Response;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import reactor.core.publisher.Mono;
 import uk.cin.api.DatabaseOutage;
+import uk.cin.api.UserError;
 import uk.cin.authority.AuthorityController;
 import uk.cin.config.SettingsConfiguration;
 import uk.cin.family.FamilyController;
@@ -65,6 +67,18 @@ public abstract class ControllerSlice {
 
 	@MockitoBean
 	protected MeetingService meetings;
+
+	/**
+	 * The payload's one user error is the service's: its input path, message and code.
+	 */
+	protected static void assertOnlyUserError(Response response, String payload, UserError expected) {
+		response.path(payload + ".userErrors").entityList(Object.class).hasSize(1);
+		response.path(payload + ".userErrors[0].field")
+			.entityList(String.class)
+			.containsExactly(expected.field().toArray(String[]::new));
+		response.path(payload + ".userErrors[0].message").entity(String.class).isEqualTo(expected.message());
+		response.path(payload + ".userErrors[0].code").entity(String.class).isEqualTo(expected.code());
+	}
 
 	/**
 	 * What the slice's components need beyond the controllers: the settings (query

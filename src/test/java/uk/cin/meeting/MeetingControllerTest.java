@@ -86,8 +86,9 @@ class MeetingControllerTest extends ControllerSlice {
 		RecordMeetingInput expected = new RecordMeetingInput(planId, MeetingKind.PLANNING, LocalDate.of(2025, 1, 20),
 				ChairRole.SOCIAL_WORKER, null, null, null, null, false,
 				List.of(new AttendeeInput("Ada", "child", true, true)), null, null, null);
-		when(meetings.recordMeeting(any())).thenReturn(Mono.just(new RecordMeetingPayload(null, null,
-				List.of(UserError.of(ApiException.INVALID, "held before the plan started", "input", "heldOn")), null)));
+		UserError refusal = UserError.of(ApiException.INVALID, "held before the plan started", "input", "heldOn");
+		when(meetings.recordMeeting(any()))
+			.thenReturn(Mono.just(new RecordMeetingPayload(null, null, List.of(refusal), null)));
 
 		Response response = graphQl.documentName("recordMeeting")
 			.variable("input",
@@ -97,11 +98,7 @@ class MeetingControllerTest extends ControllerSlice {
 
 		response.path("recordMeeting.meeting").valueIsNull();
 		response.path("recordMeeting.plan").valueIsNull();
-		response.path("recordMeeting.userErrors[0].field").entityList(String.class).containsExactly("input", "heldOn");
-		response.path("recordMeeting.userErrors[0].code").entity(String.class).isEqualTo(ApiException.INVALID);
-		response.path("recordMeeting.userErrors[0].message")
-			.entity(String.class)
-			.isEqualTo("held before the plan started");
+		assertOnlyUserError(response, "recordMeeting", refusal);
 		verify(meetings).recordMeeting(expected);
 	}
 

@@ -123,8 +123,8 @@ class PlanControllerTest extends ControllerSlice {
 
 	@Test
 	void openPlanRefusedShowsTheServicesUserErrorsAndNoPlan() {
-		when(plans.openPlan(any())).thenReturn(Mono.just(new PlanPayload(null,
-				List.of(UserError.of(ApiException.NOT_FOUND, "no such child", "input", "childId")), null)));
+		UserError refusal = UserError.of(ApiException.NOT_FOUND, "no such child", "input", "childId");
+		when(plans.openPlan(any())).thenReturn(Mono.just(new PlanPayload(null, List.of(refusal), null)));
 
 		Response response = graphQl.documentName("openPlan")
 			.variable("input",
@@ -133,9 +133,7 @@ class PlanControllerTest extends ControllerSlice {
 			.execute();
 
 		response.path("openPlan.plan").valueIsNull();
-		response.path("openPlan.userErrors[0].field").entityList(String.class).containsExactly("input", "childId");
-		response.path("openPlan.userErrors[0].message").entity(String.class).isEqualTo("no such child");
-		response.path("openPlan.userErrors[0].code").entity(String.class).isEqualTo(ApiException.NOT_FOUND);
+		assertOnlyUserError(response, "openPlan", refusal);
 	}
 
 	@Test
