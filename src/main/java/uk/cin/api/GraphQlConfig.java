@@ -1,25 +1,21 @@
 package uk.cin.api;
 
-import graphql.scalars.ExtendedScalars;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
-/** Scalars, the schema check at start-up, and the HTTP handler's statuses. */
+/**
+ * The schema check at start-up and the HTTP handler's statuses ({@link Scalars}: the
+ * scalars).
+ */
 @Configuration(proxyBeanMethods = false)
 public class GraphQlConfig {
-
-	@Bean
-	RuntimeWiringConfigurer scalars() {
-		return wiring -> wiring.scalar(StrictDate.DATE).scalar(ExtendedScalars.DateTime);
-	}
 
 	/**
 	 * Start-up fails when the schema and the controllers disagree: a field or argument

@@ -11,8 +11,6 @@ import java.util.List;
  */
 public class DatabaseNotConfiguredException extends RuntimeException {
 
-	private final List<String> missing;
-
 	private final String alternative;
 
 	/**
@@ -22,12 +20,7 @@ public class DatabaseNotConfiguredException extends RuntimeException {
 	 */
 	DatabaseNotConfiguredException(String reason, List<String> missing, String alternative) {
 		super(reason + ". Missing settings: " + String.join(", ", missing));
-		this.missing = List.copyOf(missing);
 		this.alternative = alternative;
-	}
-
-	public List<String> missing() {
-		return missing;
 	}
 
 	String alternative() {

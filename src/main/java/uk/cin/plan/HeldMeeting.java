@@ -1,6 +1,5 @@
 package uk.cin.plan;
 
-import java.util.UUID;
 import uk.cin.policy.MeetingFact;
 
 /**
@@ -9,8 +8,6 @@ import uk.cin.policy.MeetingFact;
  * read.
  */
 public interface HeldMeeting {
-
-	UUID planId();
 
 	/** The meeting as the policy engine takes it. */
 	MeetingFact fact();

@@ -57,13 +57,4 @@ public class RecordedFacts {
 		}
 	}
 
-	/** How many plan versions are held (for tests and diagnostics). */
-	public long size() {
-		if (cache == null) {
-			return 0;
-		}
-		cache.cleanUp();
-		return cache.estimatedSize();
-	}
-
 }

@@ -64,12 +64,8 @@ public class Callers {
 	/**
 	 * Checks each part; throws IllegalArgumentException naming what is wrong (never
 	 * quoting it).
+	 * @param client the client application the token was issued to (null: none named)
 	 */
-	public Caller caller(String subject, String authority, Object teams, String role, Instant expiresAt) {
-		return caller(subject, authority, teams, role, expiresAt, null);
-	}
-
-	/** As above, for a token issued to a client application (null: none named). */
 	public Caller caller(String subject, String authority, Object teams, String role, Instant expiresAt,
 			String client) {
 		if (subject == null || subject.isBlank() || subject.length() > 200

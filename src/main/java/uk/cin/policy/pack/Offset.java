@@ -37,22 +37,14 @@ public record Offset(int amount, TimeUnit unit) {
 		};
 	}
 
-	/** D − this, for a caller that already has D's epoch day number. */
+	/**
+	 * D − this ("X before the meeting"), in the same units; epochDay is D's day number.
+	 */
 	public LocalDate before(LocalDate date, long epochDay, WorkingCalendar calendar) {
 		return switch (unit) {
 			case WORKING_DAYS -> amount == 0 ? date : calendar.minusWorkingDays(epochDay, amount);
 			case DAYS -> amount == 0 ? date : calendar.day(epochDay - amount);
 			case WEEKS -> amount == 0 ? date : calendar.day(epochDay - 7L * amount);
-			case MONTHS -> date.minusMonths(amount);
-		};
-	}
-
-	/** D − this ("X before the meeting"), in the same units. */
-	public LocalDate before(LocalDate date, WorkingCalendar calendar) {
-		return switch (unit) {
-			case WORKING_DAYS -> calendar.minusWorkingDays(date, amount);
-			case DAYS -> date.minusDays(amount);
-			case WEEKS -> date.minusDays(7L * amount);
 			case MONTHS -> date.minusMonths(amount);
 		};
 	}

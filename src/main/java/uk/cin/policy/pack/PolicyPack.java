@@ -41,8 +41,6 @@ public final class PolicyPack {
 
 	private final List<ClosureGuardRule> closureGuards;
 
-	private final List<SuppressRule> suppressRules;
-
 	/**
 	 * @param source the published procedure the pack was drawn from
 	 */
@@ -70,7 +68,6 @@ public final class PolicyPack {
 		this.beforeMeetingRules = only(BeforeMeetingRule.class);
 		this.chairRules = only(ChairRule.class);
 		this.closureGuards = only(ClosureGuardRule.class);
-		this.suppressRules = only(SuppressRule.class);
 	}
 
 	private <T extends PackRule> List<T> only(Class<T> type) {
@@ -137,10 +134,6 @@ public final class PolicyPack {
 
 	public List<ClosureGuardRule> closureGuards() {
 		return closureGuards;
-	}
-
-	public List<SuppressRule> suppressRules() {
-		return suppressRules;
 	}
 
 	/**

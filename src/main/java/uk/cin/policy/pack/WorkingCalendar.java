@@ -71,11 +71,6 @@ public final class WorkingCalendar {
 		return s.holiday()[s.index(day)];
 	}
 
-	public boolean isWorkingDay(LocalDate date) {
-		long day = date.toEpochDay();
-		return isWeekday(day) && !isBankHoliday(date);
-	}
-
 	private static boolean isWeekday(long epochDay) {
 		// 1970-01-01 was a Thursday: (epochDay + 3) mod 7 is 0 on Mondays, 5 and 6 at the
 		// weekend.
