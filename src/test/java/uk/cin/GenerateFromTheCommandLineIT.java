@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import uk.cin.generate.GenerateCommand;
 import uk.cin.localdb.LocalPostgres;
 import uk.cin.localdb.TestDatabase;
 
@@ -18,7 +19,7 @@ import uk.cin.localdb.TestDatabase;
 class GenerateFromTheCommandLineIT {
 
 	@Test
-	void theGenerateCommandRunsWithoutAWebServer() throws SQLException {
+	void theGenerateCommandRunsWithoutAWebServer() throws Exception {
 		LocalPostgres database = TestDatabase.start();
 		long before = families();
 		// Migrations may yet run here: as in ConfiguredDatabaseIT, the migration login
@@ -26,11 +27,11 @@ class GenerateFromTheCommandLineIT {
 		// act for the audit log's owner meanwhile.
 		database.allowAuditMigrations();
 		try (ConfigurableApplicationContext context = CinApplication.generator()
-			.run("generate", "--families", "3", "--seed", "7", "--spring.r2dbc.url=" + database.r2dbcUrl(),
-					"--spring.r2dbc.username=cin_app", "--spring.r2dbc.password=cin_app",
-					"--spring.liquibase.url=" + database.jdbcUrl(), "--spring.liquibase.user=cin",
-					"--spring.liquibase.password=cin")) {
+			.run("--spring.r2dbc.url=" + database.r2dbcUrl(), "--spring.r2dbc.username=cin_app",
+					"--spring.r2dbc.password=cin_app", "--spring.liquibase.url=" + database.jdbcUrl(),
+					"--spring.liquibase.user=cin", "--spring.liquibase.password=cin")) {
 			assertThat(context.isActive()).isTrue();
+			context.getBean(GenerateCommand.class).generate(new GenerateCommand.Request(3, 7));
 		}
 		finally {
 			database.sealAuditLog();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester.Response;
 import reactor.core.publisher.Mono;
@@ -23,10 +24,14 @@ import uk.cin.api.PageInfo;
 import uk.cin.api.UserError;
 import uk.cin.plan.CinPlan.PlanFlags;
 import uk.cin.plan.CinPlan.PlanStatus;
+import uk.cin.plan.PlanRepository.OrderField;
 import uk.cin.plan.PlanService.CinPlanConnection;
 import uk.cin.plan.PlanService.CinPlanEdge;
 import uk.cin.plan.PlanService.OpenPlanInput;
+import uk.cin.plan.PlanService.OrderDirection;
 import uk.cin.plan.PlanService.PlanFilter;
+import uk.cin.plan.PlanService.PlanList;
+import uk.cin.plan.PlanService.PlanOrder;
 import uk.cin.plan.PlanService.PlanPayload;
 import uk.cin.plan.PlanStates.EvaluatedPlan;
 import uk.cin.policy.ChairRole;
@@ -54,12 +59,33 @@ class PlanControllerTest extends ControllerSlice {
 				TRIGGER.minusDays(30), TRIGGER, null, flags, null, null, null, 1);
 	}
 
+	@BeforeEach
+	void statusAsStored() {
+		// The status under a list's day is the service's to say; outside one it is the
+		// stored
+		// status.
+		when(plans.statusOn(any(), any())).thenAnswer(call -> call.<CinPlan>getArgument(0).status());
+	}
+
+	@Test
+	void plansHandsOrderDayAndBackwardPagingOnAsSent() {
+		when(plans.page(any(), anyBoolean()))
+			.thenReturn(Mono.just(new CinPlanConnection(List.of(), new PageInfo(false, false, null, null), 0)));
+
+		graphQl.documentName("plansOrdered").execute().path("plans.edges").entityList(Object.class).hasSize(0);
+
+		verify(plans).page(new PlanList(null, 50, null, 5, "c9",
+				new PlanOrder(OrderField.NEXT_REVIEW_DUE, OrderDirection.DESC), LocalDate.of(2026, 3, 31)), false);
+	}
+
 	@Test
 	void plansHandsTheFilterAndPageOnAndShowsTheServicesPageAsAConnection() {
 		CinPlan first = plan(UUID.randomUUID(), PlanStatus.OPEN, Set.of());
 		CinPlan second = plan(UUID.randomUUID(), PlanStatus.CLOSED, Set.of());
-		PlanFilter filter = new PlanFilter(null, PlanStatus.OPEN, LocalDate.of(2025, 3, 31), null);
-		when(plans.page(filter, 2, "c0", true)).thenReturn(
+		PlanFilter filter = new PlanFilter(null, PlanStatus.OPEN, LocalDate.of(2025, 3, 31), null, null, null, null,
+				null, null, null);
+		PlanList list = new PlanList(filter, 2, "c0", null, null, null, null);
+		when(plans.page(list, true)).thenReturn(
 				Mono.just(new CinPlanConnection(List.of(new CinPlanEdge("c1", first), new CinPlanEdge("c2", second)),
 						new PageInfo(true, true, "c1", "c2"), 7)));
 
@@ -81,17 +107,17 @@ class PlanControllerTest extends ControllerSlice {
 		response.path("plans.pageInfo.startCursor").entity(String.class).isEqualTo("c1");
 		response.path("plans.pageInfo.endCursor").entity(String.class).isEqualTo("c2");
 		response.path("plans.totalCount").entity(Integer.class).isEqualTo(7);
-		verify(plans).page(filter, 2, "c0", true);
+		verify(plans).page(list, true);
 	}
 
 	@Test
 	void plansIsCountedOnlyWhenTotalCountIsAskedFor() {
-		when(plans.page(any(), any(), any(), anyBoolean()))
+		when(plans.page(any(), anyBoolean()))
 			.thenReturn(Mono.just(new CinPlanConnection(List.of(), new PageInfo(false, false, null, null), 0)));
 
 		graphQl.documentName("plansUncounted").execute().path("plans.edges").entityList(Object.class).hasSize(0);
 
-		verify(plans).page(null, 10, null, false);
+		verify(plans).page(new PlanList(null, 10, null, null, null, null, null), false);
 	}
 
 	@Test
