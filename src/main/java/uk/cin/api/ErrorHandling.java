@@ -2,10 +2,12 @@ package uk.cin.api;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
  * INTERNAL_ERROR with a correlation id and nothing more: the log has the detail, by the
  * same id, with the exception's type and stack but not its message, which may quote
  * personal data from the database. The id is the request's own (X-Request-Id), so every
- * other log line of the request is found by it too.
+ * other log line of the request is found by it too. A request whose client went away is
+ * cancelled: the fields it fails are logged at DEBUG only.
  */
 @Component
 public class ErrorHandling extends DataFetcherExceptionResolverAdapter {
@@ -61,6 +64,17 @@ public class ErrorHandling extends DataFetcherExceptionResolverAdapter {
 				.extensions(Map.of("code", "TIMEOUT"))
 				.build();
 		}
+		if (cancelled(ex)) {
+			// The client went away (a load generator closing its connections, a browser
+			// tab closed): the execution is cancelled and graphql-java fails the fields
+			// still running. Nothing went wrong, and nobody reads the answer.
+			log.debug("Cancelled in {}: the client went away", env.getExecutionStepInfo().getPath());
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(ErrorType.INTERNAL_ERROR)
+				.message("the request was cancelled")
+				.extensions(Map.of("code", "CANCELLED"))
+				.build();
+		}
 		String requestId = env.getGraphQlContext() == null ? null
 				: env.getGraphQlContext().get(ResponseErrors.CORRELATION_ID);
 		String correlationId = requestId != null ? requestId : UUID.randomUUID().toString();
@@ -82,6 +96,22 @@ public class ErrorHandling extends DataFetcherExceptionResolverAdapter {
 			.message("Internal error; quote correlation id " + correlationId)
 			.extensions(Map.of("code", "INTERNAL_ERROR", "correlationId", correlationId))
 			.build();
+	}
+
+	/**
+	 * The execution was cancelled: graphql-java aborts a cancelled execution's fields
+	 * (refusals by the limits abort before any field runs, so never come here).
+	 */
+	static boolean cancelled(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof AbortExecutionException || t instanceof CancellationException) {
+				return true;
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	private static boolean stopped(DataFetchingEnvironment env) {

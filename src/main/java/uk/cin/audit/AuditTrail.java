@@ -4,10 +4,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import uk.cin.api.GlobalId.NodeType;
 
 /**
- * What of children's records and families one request read, field by field: written to
+ * What of children's records and families one request read, and which fields: written to
  * the audit log as the request ends. A child's own fields and its plans' are noted under
  * the child; a family's under the family; a meeting's and its attendees' under the
  * meeting (the log finds its child).
@@ -31,10 +32,28 @@ public final class AuditTrail {
 		}
 	}
 
+	/** Where in the document, and a record of which type. */
+	private record Place(Object fields, String type) {
+	}
+
 	private final Map<Subject, Set<String>> fields = new ConcurrentHashMap<>();
+
+	private final Map<Place, Set<String>> selected = new ConcurrentHashMap<>();
 
 	public void read(Subject subject, String field) {
 		fields.computeIfAbsent(subject, s -> ConcurrentHashMap.newKeySet()).add(field);
+	}
+
+	public void read(Subject subject, Set<String> read) {
+		fields.computeIfAbsent(subject, s -> ConcurrentHashMap.newKeySet()).addAll(read);
+	}
+
+	/**
+	 * The fields the operation reads of a record of this type at this place (the
+	 * document's field nodes that return it), worked out once per request.
+	 */
+	Set<String> selected(Object place, String type, Supplier<Set<String>> fields) {
+		return selected.computeIfAbsent(new Place(place, type), p -> fields.get());
 	}
 
 	public boolean isEmpty() {

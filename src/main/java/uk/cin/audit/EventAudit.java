@@ -100,7 +100,7 @@ public class EventAudit {
 		}
 
 		private void write(List<Entry> batch) {
-			transactions.mono(scope.mono(authority,
+			transactions.mono(scope.reading(authority,
 					Flux.fromIterable(batch).concatMap(e -> audit.reads(e.caller(), e.operation(), e.reads())).then()))
 				.subscribe(null, failure -> {
 					batch.forEach(e -> e.written().tryEmitError(failure));

@@ -51,24 +51,34 @@ public class AuthorityScope {
 	}
 
 	public <T> Mono<T> mono(String authority, Mono<T> work) {
-		return transactions.transactional(enter(authority).then(work));
+		return transactions.transactional(enter(authority, ENTER).then(work));
 	}
 
 	public <T> Flux<T> flux(String authority, Flux<T> work) {
-		return transactions.transactional(enter(authority).thenMany(work));
+		return transactions.transactional(enter(authority, ENTER).thenMany(work));
 	}
 
-	private Mono<Void> enter(String authority) {
+	/**
+	 * Work that writes nothing but audit rows (a query, the audit of what subscription
+	 * events showed): its commit does not wait for PostgreSQL to flush its WAL. Such rows
+	 * can be lost only if PostgreSQL itself crashes within a fraction of a second of the
+	 * commit, never by the service crashing; a write never runs here.
+	 */
+	public <T> Mono<T> reading(String authority, Mono<T> work) {
+		return transactions.transactional(enter(authority, ENTER_READING).then(work));
+	}
+
+	private static final String ENTER = "select set_config('cin.authority', :authority, true),"
+			+ " set_config('statement_timeout', :timeout, true)";
+
+	private static final String ENTER_READING = ENTER + ", set_config('synchronous_commit', 'off', true)";
+
+	private Mono<Void> enter(String authority, String sql) {
 		// is_local = true: the setting ends with the transaction, so a pooled connection
 		// carries nothing over.
 		// A statement cannot outlive the request's time limit, even one whose request was
 		// already answered TIMEOUT.
-		return db
-			.sql("select set_config('cin.authority', :authority, true), set_config('statement_timeout', "
-					+ ":timeout, true)")
-			.bind("authority", authority)
-			.bind("timeout", statementTimeout)
-			.then();
+		return db.sql(sql).bind("authority", authority).bind("timeout", statementTimeout).then();
 	}
 
 }

@@ -150,7 +150,11 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
 			// handed back to the GraphQL
 			// threads, and so is the answer once committed (it is encoded where it is
 			// emitted).
-			return scope.mono(caller.authority(), chain.next(request).subscribeOn(threads.scheduler()))
+			// A query writes only its audit rows: they commit without waiting for the WAL
+			// flush (AuthorityScope.reading); a mutation's commit waits.
+			Mono<WebGraphQlResponse> execution = chain.next(request).subscribeOn(threads.scheduler());
+			return (parsed.mutation() ? scope.mono(caller.authority(), execution)
+					: scope.reading(caller.authority(), execution))
 				.publishOn(threads.scheduler())
 				.timeout(limits.timeout())
 				.onErrorResume(TimeoutException.class, e -> {

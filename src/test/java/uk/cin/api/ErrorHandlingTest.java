@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import graphql.GraphQLError;
 import graphql.Scalars;
+import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionStepInfo;
 import graphql.execution.MergedField;
 import graphql.execution.ResultPath;
@@ -13,6 +14,8 @@ import graphql.schema.DataFetchingEnvironmentImpl;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -71,6 +74,15 @@ class ErrorHandlingTest {
 		assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
 		assertThat(error.getExtensions()).containsEntry("code", "WRONG_ID_TYPE");
 		assertThat(error.getMessage()).isEqualTo("the id is not the id of a Family");
+	}
+
+	@Test
+	void aFieldOfACancelledExecutionIsNoErrorToLog(CapturedOutput output) {
+		GraphQLError error = resolve(new AbortExecutionException("Execution has been asked to be cancelled"));
+		assertThat(error.getExtensions()).containsEntry("code", "CANCELLED");
+		assertThat(resolve(new CompletionException(new CancellationException())).getExtensions()).containsEntry("code",
+				"CANCELLED");
+		assertThat(output.getAll()).doesNotContain("ERROR", "AbortExecutionException");
 	}
 
 }
