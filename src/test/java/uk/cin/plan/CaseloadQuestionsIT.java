@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import uk.cin.api.Api;
@@ -51,6 +52,9 @@ class CaseloadQuestionsIT {
 
 	@Autowired
 	HttpGraphQlTester tester;
+
+	@Autowired
+	GraphQlSource source;
 
 	HttpGraphQlTester manager;
 
@@ -326,6 +330,73 @@ class CaseloadQuestionsIT {
 			assertThat(plan.get("closedOn")).isEqualTo(closedThen ? closedOn : null);
 		}
 		assertThat(hidden).as("meetings held after the day, hidden under it").isPositive();
+	}
+
+	/**
+	 * Every field of CinPlan, with what it shows under a list's day; a new field must be
+	 * added here.
+	 */
+	private static final Map<String, String> PLAN_FIELDS = Map.ofEntries(Map.entry("id", "stored"),
+			Map.entry("child", "stored"), Map.entry("startReason", "stored"), Map.entry("authority", "stored"),
+			Map.entry("referralDate", "stored"), Map.entry("triggerDate", "stored"), Map.entry("allocatedOn", "stored"),
+			Map.entry("flags", "stored"), Map.entry("visitFrequencyWorkingDays", "stored"),
+			Map.entry("status", "status"), Map.entry("closedOn", "status"), Map.entry("meetings", "dated heldOn"),
+			Map.entry("visits", "dated visitedOn"), Map.entry("events", "dated occurredOn"),
+			Map.entry("nextReviewDue", "asked"), Map.entry("isOverdue", "asked"),
+			Map.entry("requiredChairRole", "asked"), Map.entry("nextMeeting", "asked"), Map.entry("deadlines", "asked"),
+			Map.entry("startDate", "judged"), Map.entry("policyProblems", "judged"));
+
+	private static final Map<String, String> SUBSELECTION = Map.of("child", " { id }", "authority", " { code }",
+			"flags", " { heldInMat section7Only longTermSupport }", "meetings", " { heldOn }", "visits",
+			" { visitedOn }", "events", " { occurredOn }", "nextMeeting", " { dueDate kind }", "deadlines",
+			" { kind dueDate status }", "policyProblems", " { code }");
+
+	@Test
+	void underAsOfEveryFieldOfAPlanShowsItAsItStoodThatDay() {
+		Set<String> names = new HashSet<>();
+		source.schema().getObjectType("CinPlan").getFieldDefinitions().forEach(f -> names.add(f.getName()));
+		assertThat(names).as("every field of CinPlan says what it shows under asOf").isEqualTo(PLAN_FIELDS.keySet());
+		LocalDate day = TODAY.minusDays(120);
+		StringBuilder then = new StringBuilder();
+		StringBuilder now = new StringBuilder();
+		for (String field : names) {
+			String sub = SUBSELECTION.getOrDefault(field, "");
+			then.append(field).append(sub).append(' ');
+			now.append(PLAN_FIELDS.get(field).equals("asked") ? field + "(asOf: \"" + day + "\")" : field)
+				.append(sub)
+				.append(' ');
+		}
+		Map<Object, Map<String, Object>> today = new HashMap<>();
+		all(manager, "", now.toString()).forEach(n -> today.put(n.get("id"), n));
+		List<Map<String, Object>> asOf = all(manager, "asOf: \"" + day + "\"", then.toString());
+		assertThat(asOf).isNotEmpty();
+		for (Map<String, Object> plan : asOf) {
+			Map<String, Object> current = today.get(plan.get("id"));
+			String closedOn = (String) current.get("closedOn");
+			boolean closedThen = closedOn != null && !LocalDate.parse(closedOn).isAfter(day);
+			for (String field : names) {
+				String kind = PLAN_FIELDS.get(field);
+				Object value = plan.get(field);
+				switch (kind.split(" ")[0]) {
+					case "stored", "asked" ->
+						assertThat(value).as("%s under asOf", field).isEqualTo(current.get(field));
+					case "status" -> assertThat(value).as(field)
+						.isEqualTo(field.equals("status") ? (closedThen ? "CLOSED" : "OPEN")
+								: closedThen ? closedOn : null);
+					case "dated" -> {
+						String on = kind.split(" ")[1];
+						List<?> all = (List<?>) current.get(field);
+						List<Object> expected = all.stream()
+							.filter(item -> !LocalDate.parse((String) ((Map<?, ?>) item).get(on)).isAfter(day))
+							.map(item -> (Object) item)
+							.toList();
+						assertThat((List<?>) value).as("%s under asOf", field).isEqualTo(expected);
+					}
+					case "judged" -> assertThat(plan).as("%s judged on the day", field).containsKey(field);
+					default -> throw new IllegalStateException(kind);
+				}
+			}
+		}
 	}
 
 	@Test
