@@ -161,6 +161,11 @@ public class ResponseErrors implements WebGraphQlInterceptor {
 		if (classification instanceof ErrorType type) {
 			return type.name();
 		}
+		// graphql-java's own classification when introspection is off (outside the local
+		// profile): the client asked for what is not served, not a fault of the service.
+		if ("IntrospectionDisabled".equals(String.valueOf(classification))) {
+			return "INTROSPECTION_DISABLED";
+		}
 		return "INTERNAL_ERROR";
 	}
 
