@@ -17,7 +17,9 @@ COPY migrations migrations
 RUN mvn -B -q -Pproduction package -DskipTests \
  && java -Djarmode=tools -jar target/cin-service-*.jar extract --layers --launcher --destination target/extracted
 
-FROM eclipse-temurin:17-jre
+# The build's release is 17; the service runs on 25, which spent about a fifth less CPU per caseload page than 17
+# in the same runs (README, Benchmarks).
+FROM eclipse-temurin:25-jre
 RUN useradd --system --uid 10001 --home-dir /app cin
 WORKDIR /app
 # One image layer per jar layer, the least often changed first: a change to the service's own code rebuilds and
