@@ -31,7 +31,7 @@ class GenerateFromTheCommandLineIT {
 					"--spring.r2dbc.password=cin_app", "--spring.liquibase.url=" + database.jdbcUrl(),
 					"--spring.liquibase.user=cin", "--spring.liquibase.password=cin")) {
 			assertThat(context.isActive()).isTrue();
-			context.getBean(GenerateCommand.class).generate(new GenerateCommand.Request(3, 7));
+			context.getBean(GenerateCommand.class).generate(new GenerateCommand.Request(3, System.nanoTime()));
 		}
 		finally {
 			database.sealAuditLog();
