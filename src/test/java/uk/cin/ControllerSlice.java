@@ -45,8 +45,7 @@ import uk.cin.policy.pack.PolicyPacks;
 				PlanController.class },
 		properties = {
 				// Any URL: nothing connects to it. Without one the service would start
-				// its
-				// own PostgreSQL (LocalDatabaseEnvironmentPostProcessor).
+				// its own PostgreSQL (LocalDatabaseEnvironmentPostProcessor).
 				"spring.r2dbc.url=r2dbc:postgresql://localhost/none",
 				// The slice maps only these controllers' fields: no report of the others.
 				"spring.graphql.schema.inspection.enabled=false" })

@@ -23,8 +23,7 @@ class GenerateFromTheCommandLineIT {
 		LocalPostgres database = TestDatabase.start();
 		long before = families();
 		// Migrations may yet run here: as in ConfiguredDatabaseIT, the migration login
-		// may
-		// act for the audit log's owner meanwhile.
+		// may act for the audit log's owner meanwhile.
 		database.allowAuditMigrations();
 		try (ConfigurableApplicationContext context = CinApplication.generator()
 			.run("--spring.r2dbc.url=" + database.r2dbcUrl(), "--spring.r2dbc.username=cin_app",

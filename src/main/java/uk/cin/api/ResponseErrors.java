@@ -84,9 +84,8 @@ public class ResponseErrors implements WebGraphQlInterceptor {
 					: response.transform(b -> b.errors(shaped(response.getExecutionResult().getErrors(), request, id)));
 			if (Transport.of(request) == Transport.SSE && !(shaped.getData() instanceof Publisher<?>)) {
 				// Spring's SSE handler answers anything but a stream with an uncoded "SSE
-				// handler supports only
-				// subscriptions": a refusal goes as the stream's one event instead, as it
-				// would over a WebSocket.
+				// handler supports only subscriptions": a refusal goes as the stream's
+				// one event instead, as it would over a WebSocket.
 				ExecutionResult once = shaped.getExecutionResult();
 				return shaped.transform(b -> b.data(Flux.just(once)).errors(List.of()));
 			}

@@ -117,8 +117,7 @@ public class DemoData {
 				: pack.code().equals("london-azeus") ? "PRACTICE_LEAD" : "TEAM_MANAGER";
 		String code = pack.code();
 		// Siblings: one plan under way (first meeting 80 days ago, first review 20 days
-		// ago), one just opened with
-		// its initial meeting already overdue.
+		// ago), one just opened with its initial meeting already overdue.
 		Mono<Void> siblings = family(code, "Demo family Ashby", "team-a").flatMap(f -> child(f, "Alex", false)
 			.flatMap(c -> open(c, PlanStartReason.AFTER_ASSESSMENT, today.minusDays(120), today.minusDays(90))
 				.flatMap(p -> meeting(p, first, today.minusDays(80), firstChair, null)

@@ -138,9 +138,8 @@ public final class CaseloadSimulation {
 	private GeneratedPlan plan(Random random, PolicyPack pack, Child child, LocalDate trigger, LocalDate closeBy) {
 		PlanStartReason reason = startReason(random);
 		// A family moving in may be referred to the new authority before or after it
-		// becomes resident (the
-		// trigger): POLICY-RULES.md §9 lets such a trigger precede the referral. Other
-		// plans start after it.
+		// becomes resident (the trigger): POLICY-RULES.md §9 lets such a trigger precede
+		// the referral. Other plans start after it.
 		LocalDate referral = reason == PlanStartReason.STEP_DOWN_FROM_CHILD_PROTECTION
 				? trigger.minusDays(60 + random.nextInt(240))
 				: reason == PlanStartReason.TRANSFER_IN
@@ -184,9 +183,8 @@ public final class CaseloadSimulation {
 			tried.add(key(next));
 			boolean meeting = next.kind().isCinMeeting() || next.kind() == DeadlineKind.NETWORK_MEETING;
 			// Meetings follow one another; other things may be dated before the day
-			// reached (invitations, say,
-			// went out before the review that the step just held), but not before the
-			// referral.
+			// reached (invitations, say, went out before the review that the step just
+			// held), but not before the referral.
 			LocalDate done = random.nextDouble() < (meeting ? SHARE_HELD_LATE : SHARE_DONE_LATE)
 					? next.dueDate().plusDays(1 + random.nextInt(21))
 					: next.dueDate().minusDays(random.nextInt(meeting ? 11 : 4));

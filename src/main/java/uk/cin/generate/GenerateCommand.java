@@ -180,8 +180,7 @@ public class GenerateCommand implements ApplicationRunner {
 		int[] shares = shares(request.families(), authorities.size());
 		Counts total = new Counts();
 		// One thread makes the next chunk while this one writes the last: the database
-		// and the policy engine share
-		// the machine's cores.
+		// and the policy engine share the machine's cores.
 		ExecutorService maker = Executors.newSingleThreadExecutor(r -> {
 			Thread thread = new Thread(r, "generate");
 			thread.setDaemon(true);

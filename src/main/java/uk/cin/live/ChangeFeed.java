@@ -93,8 +93,8 @@ public class ChangeFeed {
 	private Flux<DeadlineChange> listen(Connection connection) {
 		PostgresqlConnection pg = (PostgresqlConnection) connection;
 		// Notifications are buffered from the start, while what was committed since the
-		// last change seen is read:
-		// no gap between the two, and publish() drops what both deliver.
+		// last change seen is read: no gap between the two, and publish() drops what both
+		// deliver.
 		Sinks.Many<DeadlineChange> buffer = Sinks.many().unicast().onBackpressureBuffer();
 		Disposable notifications = pg.getNotifications()
 			.mapNotNull(n -> n.getParameter() == null ? null : DeadlineChange.decode(n.getParameter()))

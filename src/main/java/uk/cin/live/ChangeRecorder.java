@@ -69,8 +69,7 @@ public class ChangeRecorder implements PlanChanges {
 			.bind("overdue", isOverdue);
 		insert = nextReviewDue == null ? insert.bindNull("next", LocalDate.class) : insert.bind("next", nextReviewDue);
 		// Changes commit in id order (the lock is held to commit, and taken last in the
-		// write), so that "after id N"
-		// is exact for a subscriber resuming.
+		// write), so that "after id N" is exact for a subscriber resuming.
 		Mono<Void> inOrder = db.sql("select pg_advisory_xact_lock(" + ORDER_LOCK + ")").then();
 		return inOrder.then(insert
 			.map(r -> new DeadlineChange(r.get("id", Long.class), planId, authorityCode, cause,

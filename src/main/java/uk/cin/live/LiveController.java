@@ -93,8 +93,8 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
 		this.reads = reads;
 		this.transactions = transactions;
 		// The request's correlation id (the logging MDC, from the Reactor context) is
-		// restored while an error that
-		// ends a subscription is resolved, so that the error can name it.
+		// restored while an error that ends a subscription is resolved, so that the error
+		// can name it.
 		setThreadLocalContextAware(true);
 	}
 
@@ -104,12 +104,10 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
 		DataLoaderRegistry loaders = environment.getDataLoaderRegistry();
 		boolean shared = EventReads.wanted(environment.getSelectionSet());
 		// A subscription is one GraphQL request however long it lasts, and its
-		// DataLoaders cache what they load:
-		// without clearing, every later event would show the plan as the first event
-		// found it. Then what every
-		// subscriber of the event asks is put in them, read once for all (one event at a
-		// time: no prefetch, so a
-		// stalled subscriber is still ended at BUFFER behind).
+		// DataLoaders cache what they load: without clearing, every later event would
+		// show the plan as the first event found it. Then what every subscriber of the
+		// event asks is put in them, read once for all (one event at a time: no prefetch,
+		// so a stalled subscriber is still ended at BUFFER behind).
 		return deadlinesChanged(authorityCode, planId, after).concatMap(change -> {
 			loaders.getDataLoaders().forEach(DataLoader::clearAll);
 			return shared ? reads.prime(change, loaders) : Mono.just(change);
@@ -184,9 +182,8 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
 			// wait behind what it holds.
 			Sinks.Empty<DeadlineChange> overflow = Sinks.empty();
 			// Counted here rather than read from the sink's queue: what the operators
-			// downstream hold (and Reactor's
-			// context propagation may add) must count too, so a subscriber is ended once
-			// it is BUFFER changes behind.
+			// downstream hold (and Reactor's context propagation may add) must count too,
+			// so a subscriber is ended once it is BUFFER changes behind.
 			AtomicLong behind = new AtomicLong();
 			Disposable live = feed.live().filter(c -> visible(c, caller, plan)).subscribe(c -> {
 				if (behind.incrementAndGet() > BUFFER || buffer.tryEmitNext(c).isFailure()) {
@@ -202,12 +199,10 @@ public class LiveController extends SubscriptionExceptionResolverAdapter {
 						.doOnNext(c -> behind.incrementAndGet());
 			AtomicLong last = new AtomicLong(afterId);
 			// Delivery (GraphQL execution, encoding, sending) runs on the parallel
-			// scheduler, not on the thread that
-			// hears the database: one thread cannot serve a thousand subscribers.
-			// The end signals join in the same merge as the changes: a further merge
-			// would buffer another 32
-			// changes and let a stalled subscriber fall further behind than BUFFER before
-			// it is ended.
+			// scheduler, not on the thread that hears the database: one thread cannot
+			// serve a thousand subscribers. The end signals join in the same merge as the
+			// changes: a further merge would buffer another 32 changes and let a stalled
+			// subscriber fall further behind than BUFFER before it is ended.
 			return Flux
 				.merge(Flux.concat(earlier, buffer.asFlux().publishOn(Schedulers.parallel(), 32)), overflow.asMono(),
 						Mono.defer(() -> shutdown.asMono()))

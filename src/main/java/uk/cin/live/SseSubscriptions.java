@@ -109,8 +109,7 @@ public class SseSubscriptions {
 				.concatWith(Mono.just(ServerSentEvent.<Map<String, Object>>builder(Map.of()).event(COMPLETE).build()))
 				.doOnNext(event -> sentSinceBeat.set(true));
 			// Subscribed before the events, so it is waiting when the subscription says
-			// it listens (that happens
-			// while the events are subscribed to).
+			// it listens (that happens while the events are subscribed to).
 			Mono<ServerSentEvent<Map<String, Object>>> opening = listening.asMono().then(Mono.just(COMMENT));
 			Flux<ServerSentEvent<Map<String, Object>>> beats = keepAlive == null ? Flux.empty()
 					: Flux.interval(keepAlive, keepAlive)

@@ -92,24 +92,22 @@ public class LocalDatabaseEnvironmentPostProcessor implements EnvironmentPostPro
 		properties.put("spring.liquibase.password", LocalPostgres.USER);
 		if (settings.localProfile()) {
 			// The profile's conveniences are set here: the profile sections of
-			// application.yml were read before
-			// this post-processor switched the profile on. Demo data is a bean of the
-			// local profile.
+			// application.yml were read before this post-processor switched the profile
+			// on. Demo data is a bean of the local profile.
 			environment.addActiveProfile(LOCAL_PROFILE);
 			// GraphiQL is the page the jar carries (uk.cin.graphiql, a bean of the local
 			// profile); Spring for GraphQL's own loads its scripts from a CDN and stays
 			// off.
 			properties.put("spring.graphql.schema.introspection.enabled", "true");
 			// The local profile mints tokens for anyone who asks (/local/token): it
-			// listens on this machine only,
-			// unless told otherwise (server.address, SERVER_ADDRESS=0.0.0.0).
+			// listens on this machine only, unless told otherwise (server.address,
+			// SERVER_ADDRESS=0.0.0.0).
 			if (!environment.containsProperty("server.address")) {
 				properties.put("server.address", "127.0.0.1");
 			}
 			// Plain text logs for a person at a terminal, the request's correlation id in
-			// brackets. Below the
-			// command line and the environment, so LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs
-			// still gives JSON here.
+			// brackets. Below the command line and the environment, so
+			// LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs still gives JSON here.
 			Map<String, Object> logging = Map.of("logging.structured.format.console", "", "logging.pattern.correlation",
 					"%replace([%X{http.request.id}] ){'\\[\\] ', ''}");
 			MapPropertySource plainText = new MapPropertySource("cin-local-logging", logging);

@@ -154,8 +154,8 @@ public final class LocalPostgres {
 		LocalPostgres started = start(dir, fresh, packagedOnly, settings);
 		RUNNING.put(dir, started);
 		// Stopped when the JVM exits, after Spring Boot's shutdown hook has closed the
-		// service (a graceful shutdown
-		// still answers requests in flight, which need the database).
+		// service (a graceful shutdown still answers requests in flight, which need the
+		// database).
 		SpringApplication.getShutdownHandlers().add(started::stop);
 		return started;
 	}
@@ -193,8 +193,8 @@ public final class LocalPostgres {
 			}
 			int port = freePort();
 			// pg_ctl passes -o to the server through a shell: every part is a fixed text,
-			// a number, or a setting
-			// ServerSetting has checked for characters a shell reads.
+			// a number, or a setting ServerSetting has checked for characters a shell
+			// reads.
 			StringBuilder options = new StringBuilder("-p " + port
 					+ " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200");
 			for (ServerSetting setting : serverSettings) {

@@ -32,8 +32,7 @@ final class RequiredSettings {
 			addIfBlank(missing, environment, "spring.r2dbc.password", "SPRING_R2DBC_PASSWORD");
 		}
 		// Liquibase migrates over its own URL, or a JDBC data source where one is
-		// configured; or migrations are run
-		// apart from the service.
+		// configured; or migrations are run apart from the service.
 		boolean migrates = environment.getProperty("spring.liquibase.enabled", Boolean.class, true);
 		if (migrates && blank(environment, "spring.liquibase.url") && blank(environment, "spring.datasource.url")) {
 			missing.add("SPRING_LIQUIBASE_URL");
@@ -41,8 +40,7 @@ final class RequiredSettings {
 			addIfBlank(missing, environment, "spring.liquibase.password", "SPRING_LIQUIBASE_PASSWORD");
 		}
 		// An issuer-uri gives both the keys and the issuer to check; keys from a JWK set
-		// or a key file need the
-		// issuer named apart (cin.security.token-issuer).
+		// or a key file need the issuer named apart (cin.security.token-issuer).
 		if (blank(environment, JWT_PROPERTY + "issuer-uri")) {
 			boolean keys = !blank(environment, JWT_PROPERTY + "jwk-set-uri")
 					|| !blank(environment, JWT_PROPERTY + "public-key-location");

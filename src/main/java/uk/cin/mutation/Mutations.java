@@ -108,9 +108,8 @@ public class Mutations {
 					: previous(caller, clientMutationId, mutation, digest).switchIfEmpty(firstRun.onErrorResume(
 							DataIntegrityViolationException.class,
 							// The same id sent twice at once: the other one won (its
-							// receipt committed
-							// first, this one's write rolled back to its savepoint);
-							// answer as it did.
+							// receipt committed first, this one's write rolled back to
+							// its savepoint); answer as it did.
 							e -> previous(caller, clientMutationId, mutation, digest).switchIfEmpty(Mono.error(e))));
 		})
 			.flatMap(payload)

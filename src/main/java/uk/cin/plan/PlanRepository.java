@@ -302,9 +302,8 @@ public class PlanRepository {
 		String sql;
 		if (q.order() == OrderField.NEXT_REVIEW_DUE) {
 			// Each part takes its first page in order, with every filter applied; the
-			// page is
-			// the first of both. Row-level security keeps PostgreSQL from merging a union
-			// in index order itself, so each part is limited on its own.
+			// page is the first of both. Row-level security keeps PostgreSQL from merging
+			// a union in index order itself, so each part is limited on its own.
 			List<String> parts = new ArrayList<>();
 			for (String from : STRETCH_PARTS) {
 				parts.add("(select " + PLAN_COLUMNS + key + ", r.next_due as order_due" + from + where + keyset + order

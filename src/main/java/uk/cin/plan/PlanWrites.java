@@ -145,8 +145,7 @@ public class PlanWrites {
 		// if, it commits.
 		Mono<Void> announce = changes.written(state.plan(), was, now);
 		// The row lock taken by load() makes concurrent writers wait their turn; the
-		// version check stays as a guard
-		// for a write whose plan was read without it.
+		// version check stays as a guard for a write whose plan was read without it.
 		return rows.then(plans.bumpVersion(planId, state.plan().version()))
 			.flatMap(moved -> moved ? deadlines.rewrite(planId, after, state.pack()).then(announce)
 					: Mono.error(new Refusal(UserError.of(CONFLICT,

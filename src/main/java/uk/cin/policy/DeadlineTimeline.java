@@ -136,14 +136,12 @@ public final class DeadlineTimeline {
 		}
 		TreeSet<LocalDate> points = changeDates(plan, until);
 		// Entries in the order they arose; a deadline that ended and came back (met after
-		// the plan closed) has one
-		// entry per stretch of time it applied.
+		// the plan closed) has one entry per stretch of time it applied.
 		List<Entry> entries = new ArrayList<>();
 		Map<Key, Integer> live = new HashMap<>();
 		List<ReviewStretch> reviews = new ArrayList<>();
 		// Before the referral the plan's facts are all in its future: the day before
-		// stands
-		// for every earlier day.
+		// stands for every earlier day.
 		Evaluation before = engine.evaluate(plan, plan.referralDate().minusDays(1), pack);
 		reviews.add(new ReviewStretch(null, before.nextReviewDue(), before.requiredChairRole()));
 		LocalDate point = points.isEmpty() ? null : points.first();

@@ -53,8 +53,8 @@ final class Milestones {
 		}
 		due.sort((a, b) -> a.due().compareTo(b.due()));
 		// Events of a kind meet that kind's milestones in turn: each the first not yet
-		// used since the last one, the
-		// first since the earliest anchor of that kind's milestones.
+		// used since the last one, the first since the earliest anchor of that kind's
+		// milestones.
 		EnumSet<PlanEventKind> kinds = EnumSet.noneOf(PlanEventKind.class);
 		for (Milestone m : due) {
 			kinds.add(m.rule().metBy());

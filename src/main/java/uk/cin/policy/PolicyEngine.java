@@ -42,8 +42,7 @@ public final class PolicyEngine {
 			return findings.refusal(asOf);
 		}
 		// The plan exists from its referral, even where its trigger came first (§9):
-		// deadlines the trigger set are
-		// judged from the referral on.
+		// deadlines the trigger set are judged from the referral on.
 		if (asOf.isBefore(plan.referralDate())) {
 			findings.problem(ValidationCode.AS_OF_BEFORE_PLAN, RuleRef.COMMON, null, "asOf",
 					"asOf " + asOf + " is before the plan existed (referral " + plan.referralDate() + ")");

@@ -128,8 +128,8 @@ final class SeriesEvaluator {
 			}
 			if (choice == null && slot == Slot.FIRST && filling != null) {
 				// No rule sets the first occurrence for this plan (DER-01 is for plans
-				// after assessment), but the
-				// rules for later ones still count from it (DER-02).
+				// after assessment), but the rules for later ones still count from it
+				// (DER-02).
 				assessUnruled(filling, index + 1, out);
 				previous = filling;
 				index++;
@@ -245,8 +245,8 @@ final class SeriesEvaluator {
 			}
 			DueDate due = Agreements.agreedDue(rule, ruleDue, anchor, previous, intervalSetter, plan, out);
 			// Never due before the occurrence it follows: LAZ-02 counts from plan start,
-			// which for a step-down is the
-			// step-down date and can precede a late initial meeting.
+			// which for a step-down is the step-down date and can precede a late initial
+			// meeting.
 			if (previous != null && due.date().isBefore(previous.date())) {
 				return new Choice(rule, previous.date(), rule.ref());
 			}

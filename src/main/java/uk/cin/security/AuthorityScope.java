@@ -75,9 +75,8 @@ public class AuthorityScope {
 
 	private Mono<Void> enter(String authority, String sql) {
 		// is_local = true: the setting ends with the transaction, so a pooled connection
-		// carries nothing over.
-		// A statement cannot outlive the request's time limit, even one whose request was
-		// already answered TIMEOUT.
+		// carries nothing over. A statement cannot outlive the request's time limit, even
+		// one whose request was already answered TIMEOUT.
 		return db.sql(sql).bind("authority", authority).bind("timeout", statementTimeout).then();
 	}
 

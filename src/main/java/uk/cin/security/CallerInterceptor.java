@@ -142,16 +142,13 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
 						.put(AuthorityScope.SUBSCRIBER, caller.authority()));
 			}
 			// Past the time limit the answer goes at once; the transaction is cancelled,
-			// so rolled back (nothing
-			// half-written), and PostgreSQL's own statement timeout stops a statement
-			// still waiting. The execution
-			// is cancelled with it: graphql-java starts no further field.
-			// The transaction begins on the database driver's event loop: execution is
-			// handed back to the GraphQL
+			// so rolled back (nothing half-written), and PostgreSQL's own statement
+			// timeout stops a statement still waiting. The execution is cancelled with
+			// it: graphql-java starts no further field. The transaction begins on the
+			// database driver's event loop: execution is handed back to the GraphQL
 			// threads, and so is the answer once committed (it is encoded where it is
-			// emitted).
-			// A query writes only its audit rows: they commit without waiting for the WAL
-			// flush (AuthorityScope.reading); a mutation's commit waits.
+			// emitted). A query writes only its audit rows: they commit without waiting
+			// for the WAL flush (AuthorityScope.reading); a mutation's commit waits.
 			Mono<WebGraphQlResponse> execution = chain.next(request).subscribeOn(threads.scheduler());
 			return (parsed.mutation() ? scope.mono(caller.authority(), execution)
 					: scope.reading(caller.authority(), execution))

@@ -55,8 +55,7 @@ public class SecurityConfig {
 					exchanges -> exchanges.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
 						.permitAll()
 						// Aggregate figures with bounded labels, no personal data:
-						// scraped without a token (README,
-						// Operations).
+						// scraped without a token (README, Operations).
 						.pathMatchers(HttpMethod.GET, "/actuator/prometheus")
 						.permitAll()
 						.pathMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**")

@@ -112,8 +112,7 @@ public class TrustedDocumentInterceptor implements WebGraphQlInterceptor {
 			Optional<TrustedDocument> registered = documents.find(id);
 			if (registered.isEmpty() && apollo(request.getExtensions())) {
 				// Apollo's automatic persisted queries: the client sends the text again
-				// on
-				// this code, with the hash, and that text runs as text, if it is the
+				// on this code, with the hash, and that text runs as text, if it is the
 				// hash's.
 				if (text == null) {
 					return refuse(request, PERSISTED_QUERY_NOT_FOUND, ErrorType.NOT_FOUND,

@@ -343,9 +343,8 @@ class CinApiIT {
 				  overdueAsOf: $d, reviewDueBefore: $r}, first: 1, after: $after) {
 				  totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }""";
 		// On 16 October only the plan without a meeting had an overdue deadline; on 14
-		// October neither did. Other
-		// tests' plans share the database, so these look at a page large enough for all
-		// of them.
+		// October neither did. Other tests' plans share the database, so these look at a
+		// page large enough for all of them.
 		String wholeList = query.replace("first: 1", "first: 500");
 		api().tester()
 			.document(wholeList)

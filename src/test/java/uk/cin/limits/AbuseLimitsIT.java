@@ -258,8 +258,8 @@ class AbuseLimitsIT {
 			while (open > 0 && System.nanoTime() < deadline);
 			assertThat(open).isZero();
 			// What was left of the stopped mutation wrote nothing anywhere: no family, no
-			// audit row, not even one
-			// outside every authority on a connection whose setting had been cleared.
+			// audit row, not even one outside every authority on a connection whose
+			// setting had been cleared.
 			Thread.sleep(1000);
 			try (ResultSet rows = statement.executeQuery("select count(*) from audit.audit_event where at >= '"
 					+ started + "' and (operation = 'createFamily' or authority_code not in ('camden', 'derby'))")) {

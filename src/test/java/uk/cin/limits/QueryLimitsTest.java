@@ -172,8 +172,8 @@ class QueryLimitsTest {
 	@Test
 	void aLongChainOfFragmentsIsRefusedBeforeValidationFollowsIt() {
 		// 1,850 fragments fit in the parser's 15,000 tokens; graphql-java's validation
-		// follows the chain on the call
-		// stack and overflows it. Refused before validation, with its code.
+		// follows the chain on the call stack and overflows it. Refused before
+		// validation, with its code.
 		GraphQLError refused = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> refusal(DEFAULTS, chain(1_850)));
 		assertThat(refused.getExtensions()).containsEntry("code", "MAX_FRAGMENT_DEPTH").containsEntry("limit", 50);
 		assertThat(refused.getMessage()).startsWith("fragments spread each other 1850 deep");

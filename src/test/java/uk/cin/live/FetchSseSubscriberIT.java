@@ -97,8 +97,7 @@ class FetchSseSubscriberIT {
 				.isEmpty();
 
 			// The plan's opening may be announced after the stream opened, under load:
-			// the
-			// meeting's change is the one that must arrive.
+			// the meeting's change is the one that must arrive.
 			Awaitility.await().atMost(PROMPTLY).until(() -> received.toString().contains("2027-01-14"));
 			String text = received.toString();
 			// The stream opened with a comment, before any event: that is what let the

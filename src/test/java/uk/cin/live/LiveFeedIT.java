@@ -98,9 +98,8 @@ class LiveFeedIT {
 			.subscribe(heard::add);
 		try {
 			// Written in this order: if either of the first two reached the practitioner,
-			// it would come before the
-			// third. Changes from other tests' writes may come too; they are checked just
-			// the same.
+			// it would come before the third. Changes from other tests' writes may come
+			// too; they are checked just the same.
 			String otherTeams = api.openPlan(
 					api.addChild(api.createFamily("camden", "OtherTeam", "team-b"), "T", false), "AFTER_ASSESSMENT",
 					"2026-09-01", "2026-10-01");

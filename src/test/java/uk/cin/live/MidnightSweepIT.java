@@ -128,8 +128,7 @@ class MidnightSweepIT {
 		Flux.merge(a.catchUp(), b.catchUp()).collectList().block();
 		assertThat(timePassed(planId)).isEqualTo(1);
 		// The metrics say the same, summed over both instances: 15 October (swept at
-		// start) and 16 October, each by
-		// one instance, and one plan announced.
+		// start) and 16 October, each by one instance, and one plan announced.
 		assertThat(metric("cin_sweep_days_total")).isEqualTo(2);
 		assertThat(metric("cin_sweep_plans_overdue_total")).isEqualTo(1);
 
@@ -146,8 +145,7 @@ class MidnightSweepIT {
 		assertThat(metric("cin_sweep_plans_overdue_total")).isEqualTo(1);
 
 		// Changes are kept 30 days. (Rows are stamped by the database's own clock, today;
-		// the test clock moves on
-		// past that plus 30 days.)
+		// the test clock moves on past that plus 30 days.)
 		long kept = changes(planId);
 		assertThat(kept).isPositive();
 		MovableClock.now = ZonedDateTime.now(LONDON).plusDays(MidnightSweep.KEEP_DAYS + 2).toInstant();

@@ -174,10 +174,9 @@ class SubscriptionLimitsIT {
 			reading.get(60, TimeUnit.SECONDS);
 
 			// Every write and query answered, without error, and none waited long
-			// (generous: a loaded 2-core
-			// machine); before subscription events shared a bounded number of
-			// connections, they waited for the pool
-			// past its acquire time and failed.
+			// (generous: a loaded 2-core machine); before subscription events shared a
+			// bounded number of connections, they waited for the pool past its acquire
+			// time and failed.
 			assertThat(writes).allSatisfy(w -> {
 				assertThat(w.body().has("errors")).as(w.body().toString()).isFalse();
 				assertThat(w.body().at("/data/openPlan/userErrors").size()).isZero();
@@ -198,9 +197,8 @@ class SubscriptionLimitsIT {
 			});
 			List<JsonNode> messages = sockets.stream().flatMap(s -> s.received().stream()).toList();
 			// What every subscriber of an event asked of its plan was read once, and
-			// their audit rows written
-			// together: a few transactions an event, where each subscriber took two or
-			// three of its own before.
+			// their audit rows written together: a few transactions an event, where each
+			// subscriber took two or three of its own before.
 			long deliveries = messages.stream().filter(m -> m.at("/type").asString().equals("next")).count();
 			assertThat(transactions.started() - transactionsBefore).isLessThan(deliveries / 4);
 			assertThat(messages).anySatisfy(m -> {
@@ -240,9 +238,8 @@ class SubscriptionLimitsIT {
 				first.subscribe(Integer.toString(i), query, Map.of());
 			}
 			// One more than a socket may have: refused, naming the limit; the socket and
-			// the others stay. (The
-			// server starts subscriptions concurrently: any one of them may be the one
-			// refused.)
+			// the others stay. (The server starts subscriptions concurrently: any one of
+			// them may be the one refused.)
 			Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> first.received("error").size() == 1);
 			JsonNode refusal = first.received("error").get(0);
 			JsonNode refused = refusal.at("/payload/0");
@@ -343,8 +340,7 @@ class SubscriptionLimitsIT {
 			assertThat(query.body().has("errors")).as(query.body().toString()).isFalse();
 
 			// The event's reads got no turn within the wait (2 s): each subscription ends
-			// with the code, over
-			// WebSocket and SSE.
+			// with the code, over WebSocket and SSE.
 			Awaitility.await()
 				.atMost(Duration.ofSeconds(20))
 				.until(() -> socket.errorOf("1") != null

@@ -118,9 +118,8 @@ class TwoInstancesLiveIT {
 		String plan = createPlan(a);
 		WebSocketGraphQlClient b = webSocket(second);
 		// Resumed from the start, so the plan's opening comes first however late instance
-		// B hears of it (a
-		// subscription that started before it did would see it live): then the meeting's
-		// change.
+		// B hears of it (a subscription that started before it did would see it live):
+		// then the meeting's change.
 		Flux<Map> events = b
 			.document("subscription($p: ID!) { deadlinesChanged(planId: $p, after: \"0\") {"
 					+ " id cause changedAt nextReviewDue isOverdue plan { id status } } }")
@@ -147,8 +146,7 @@ class TwoInstancesLiveIT {
 		String plan = createPlan(a);
 		WebSocketGraphQlClient b = webSocket(second);
 		// The plan's own fields are read from the database while the event is sent: under
-		// the subscriber's
-		// authority (row-level security), and afresh for every event.
+		// the subscriber's authority (row-level security), and afresh for every event.
 		// Resumed from the start, as above: the plan's opening first, then the two
 		// meetings' changes.
 		Flux<Map> events = b

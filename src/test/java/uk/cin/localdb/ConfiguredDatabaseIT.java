@@ -15,10 +15,9 @@ class ConfiguredDatabaseIT {
 	@Test
 	void aConfiguredDatabaseSwitchesTheLocalProfileOff() {
 		// A database that exists apart from the service: the one the tests run on. Fresh,
-		// as the test configuration
-		// asks: whichever test starts it first, nothing is left from an earlier run (a
-		// stale receipt for a
-		// clientMutationId would answer a later test's mutation).
+		// as the test configuration asks: whichever test starts it first, nothing is left
+		// from an earlier run (a stale receipt for a clientMutationId would answer a
+		// later test's mutation).
 		LocalPostgres database = TestDatabase.start();
 		// What a DBA does for a deploy whose migrations touch the audit log, and takes
 		// back after it (below).

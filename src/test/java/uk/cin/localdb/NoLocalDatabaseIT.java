@@ -23,8 +23,7 @@ class NoLocalDatabaseIT {
 	@Test
 	void withoutADatabaseTheStartStopsNamingTheSettingsToSet(CapturedOutput output) {
 		// The test configuration gives token settings (a key file, issuer and audience),
-		// so only the database's are
-		// missing.
+		// so only the database's are missing.
 		assertThatThrownBy(() -> new SpringApplicationBuilder(CinApplication.class)
 			.run("--server.port=0", "--cin.local-db.enabled=false")
 			.close()).isInstanceOf(DatabaseNotConfiguredException.class)

@@ -81,9 +81,8 @@ class ConnectionCapIT {
 			}
 
 			// A flood of silent connections past the reserve only pushes itself out: each
-			// new one takes the place of
-			// the oldest reserved one that has sent nothing; those within max-open are
-			// left alone.
+			// new one takes the place of the oldest reserved one that has sent nothing;
+			// those within max-open are left alone.
 			List<RawConnection> flood = new ArrayList<>();
 			for (int i = 0; i < 6; i++) {
 				flood.add(new RawConnection(port));

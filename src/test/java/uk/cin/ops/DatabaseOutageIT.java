@@ -112,10 +112,8 @@ class DatabaseOutageIT {
 			assertThat(strict.body()).contains("\"code\":\"DATABASE_UNAVAILABLE\"");
 
 			// One line so far, for the first failure, and no request's failure logged
-			// with a stack trace. (Spring's
-			// transaction manager may log one for a background transaction the cut caught
-			// in flight: once, not per
-			// request.)
+			// with a stack trace. (Spring's transaction manager may log one for a
+			// background transaction the cut caught in flight: once, not per request.)
 			assertThat(lines(output, cut)).hasSize(1).first().asString().contains("1 request failed");
 			List<String> stacks = output.getOut()
 				.substring(cut)

@@ -119,8 +119,7 @@ class GracefulShutdownIT {
 				closing = CompletableFuture.runAsync(context::close);
 
 				// Subscriptions end first: an error naming the shutdown, then the
-				// WebSocket goes away (1001) and the
-				// SSE stream finishes.
+				// WebSocket goes away (1001) and the SSE stream finishes.
 				Awaitility.await()
 					.atMost(Duration.ofSeconds(15))
 					.until(() -> socketClosed.get() != null && sseFinished.get());

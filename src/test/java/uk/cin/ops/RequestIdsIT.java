@@ -64,8 +64,7 @@ class RequestIdsIT {
 	void theCallersIdIsEchoedAndCarriedByEveryLogLineOfTheRequestAsJson(CapturedOutput output) {
 		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
 		// Spring's R2DBC client logs each statement (its SQL text, never the values) on
-		// the database's threads; the
-		// request line is logged as the response ends.
+		// the database's threads; the request line is logged as the response ends.
 		logging.setLogLevel("org.springframework.r2dbc.core", LogLevel.DEBUG);
 		logging.setLogLevel(RequestIds.class.getName(), LogLevel.DEBUG);
 		String id = "caseload-" + UUID.randomUUID().toString().substring(0, 8);
@@ -91,8 +90,7 @@ class RequestIdsIT {
 			.filter(line -> id.equals(line.at("/http/request/id").asString(null)))
 			.toList();
 		// The transaction's set_config, then the page's query, sent when the first
-		// statement's answer came back
-		// from the database: the id survived the round trip.
+		// statement's answer came back from the database: the id survived the round trip.
 		assertThat(ours).filteredOn(line -> line.get("message").asString().contains("Executing SQL"))
 			.extracting(line -> line.get("message").asString())
 			.anySatisfy(message -> assertThat(message).contains("set_config('cin.authority'"))

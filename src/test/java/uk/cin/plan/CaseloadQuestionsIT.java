@@ -168,8 +168,7 @@ class CaseloadQuestionsIT {
 		sorted.sort(Comparator.naturalOrder());
 		assertThat(names).hasSizeGreaterThan(20);
 		// PostgreSQL's collation may order case and spaces its own way: compare family
-		// names
-		// as it does for plain ASCII names the generator makes.
+		// names as it does for plain ASCII names the generator makes.
 		assertThat(names).isEqualTo(sorted);
 	}
 
@@ -264,8 +263,7 @@ class CaseloadQuestionsIT {
 	@Test
 	void everySummaryCountIsTheTotalOfTheListThatAsksTheSame() throws Exception {
 		// Over several generated caseloads: each round adds another, seeded differently,
-		// and
-		// asks again on three days.
+		// and asks again on three days.
 		for (long seed : new long[] { 0, 9_071_001L, 9_071_002L }) {
 			if (seed != 0) {
 				generator.generate(new GenerateCommand.Request(12, seed));

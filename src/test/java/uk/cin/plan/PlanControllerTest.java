@@ -62,8 +62,7 @@ class PlanControllerTest extends ControllerSlice {
 	@BeforeEach
 	void statusAsStored() {
 		// The status under a list's day is the service's to say; outside one it is the
-		// stored
-		// status.
+		// stored status.
 		when(plans.statusOn(any(), any())).thenAnswer(call -> call.<CinPlan>getArgument(0).status());
 	}
 

@@ -138,8 +138,7 @@ class CamdenPolicyTest extends PolicyTable {
 					.nextChair("CAM-03", List.of(TEAM_MANAGER, ADVANCED_SOCIAL_WORKER, SOCIAL_WORKER), null)
 					.startDate("2026-03-30"),
 				// Trigger 20 Nov + 2 weeks = 4 Dec; initial meeting Mon 30 Nov 2026 + 3
-				// months = 30 February,
-				// clamped to Sun 28 February 2027.
+				// months = 30 February, clamped to Sun 28 February 2027.
 				rule("CAM-03", "month-end clamping: 30 November + 3 months = 28 February, overdue on 1 March",
 						plan(AFTER_ASSESSMENT, "2026-11-02", "2026-11-20").planning("p1", "2026-11-30", SOCIAL_WORKER))
 					.asOf("2027-03-01")
@@ -148,9 +147,8 @@ class CamdenPolicyTest extends PolicyTable {
 					.overdue(true),
 
 				// CAM-04: trigger 18 Aug + 2 weeks = 1 Sep (planning on time); 1 Sep + 3
-				// months = 1 Dec (r1 on
-				// 30 Nov on time); 30 Nov + 3 months = 30 February, clamped to Sun 28
-				// February 2027.
+				// months = 1 Dec (r1 on 30 Nov on time); 30 Nov + 3 months = 30 February,
+				// clamped to Sun 28 February 2027.
 				rule("CAM-04", "later review 3 months after the last, month-end clamped to 28 February",
 						plan(AFTER_ASSESSMENT, "2026-08-03", "2026-08-18").planning("p1", "2026-09-01", TEAM_MANAGER)
 							.review("r1", "2026-11-30", ADVANCED_SOCIAL_WORKER))
@@ -177,9 +175,8 @@ class CamdenPolicyTest extends PolicyTable {
 					.next(MeetingKind.REVIEW, "2026-09-30", "CAM-04", TEAM_MANAGER),
 
 				// CAM-05: CP plan discharged 18 February + 3 months = Mon 18 May. Plan
-				// starts on the step-down date;
-				// CAM-01 still applies (5 Jan + 7 days = 12 Jan); CAM-13 18 Feb + 90 days
-				// = Tue 19 May.
+				// starts on the step-down date; CAM-01 still applies (5 Jan + 7 days = 12
+				// Jan); CAM-13 18 Feb + 90 days = Tue 19 May.
 				rule("CAM-05", "step-down from CP: first review 3 months after discharge, no initial meeting",
 						steppedDown().visit("2026-01-09", true))
 					.asOf("2026-03-01")
@@ -283,8 +280,7 @@ class CamdenPolicyTest extends PolicyTable {
 					.next(MeetingKind.REVIEW, "2026-06-30", "CAM-03", TEAM_MANAGER),
 
 				// CAM-10: review Fri 17 April − 10 WD: 16, 15, 14, 13, 10, 9, 8, 7, (6
-				// Easter Monday, 3 Good
-				// Friday skipped) 2, 1 → Wed 1 April.
+				// Easter Monday, 3 Good Friday skipped) 2, 1 → Wed 1 April.
 				rule("CAM-10", "invitations 10 working days before a review over Easter, sent on the day",
 						returnedHome().review("r1", "2026-04-17", TEAM_MANAGER)
 							.event(PlanEventKind.INVITATIONS_SENT, "2026-04-01"))
@@ -299,10 +295,9 @@ class CamdenPolicyTest extends PolicyTable {
 					.asOf("2026-06-02")
 					.expectMet(INVITATIONS_SENT, "2026-05-15", MET_LATE, "2026-05-18"),
 				// Trigger 5 Oct + 2 weeks = 19 Oct; planning 12 Oct; + 3 months = 12 Jan
-				// 2027 (r1 on time).
-				// Review Fri 8 Jan 2027 − 10 WD: 7, 6, 5, 4, (1 Jan skipped) 31, 30, 29,
-				// (28, 25 Dec skipped)
-				// 24, 23, 22 → Tue 22 December 2026.
+				// 2027 (r1 on time). Review Fri 8 Jan 2027 − 10 WD: 7, 6, 5, 4, (1 Jan
+				// skipped) 31, 30, 29, (28, 25 Dec skipped) 24, 23, 22 → Tue 22 December
+				// 2026.
 				rule("CAM-10", "over Christmas and New Year, never sent: overdue; none before the initial meeting",
 						plan(AFTER_ASSESSMENT, "2026-09-01", "2026-10-05").planning("p1", "2026-10-12", TEAM_MANAGER)
 							.review("r1", "2027-01-08", TEAM_MANAGER))
@@ -312,25 +307,23 @@ class CamdenPolicyTest extends PolicyTable {
 					.overdue(true),
 
 				// CAM-11: meeting Mon 30 March + 10 WD: 31, 1, 2, (3 Good Friday, 6
-				// Easter Monday skipped) 7, 8, 9,
-				// 10, 13, 14, 15 → Wed 15 April.
+				// Easter Monday skipped) 7, 8, 9, 10, 13, 14, 15 → Wed 15 April.
 				rule("CAM-11", "record distributed 10 working days after the initial meeting, over Easter",
 						planned().event(PlanEventKind.PLAN_DISTRIBUTED, "2026-04-15"))
 					.asOf("2026-04-20")
 					.expectMet(PLAN_DISTRIBUTED, "2026-04-15", MET, "2026-04-15")
 					.responsible(SOCIAL_WORKER),
 				// Trigger 20 Apr + 2 weeks = 4 May (planning 30 Apr on time). Thu 30
-				// April + 10 WD: 1, (4 May
-				// skipped) 5, 6, 7, 8, 11, 12, 13, 14, 15 → Fri 15 May.
+				// April + 10 WD: 1, (4 May skipped) 5, 6, 7, 8, 11, 12, 13, 14, 15 → Fri
+				// 15 May.
 				rule("CAM-11", "over the 4 May bank holiday, distributed on 18 May is late",
 						plan(AFTER_ASSESSMENT, "2026-04-01", "2026-04-20").planning("p1", "2026-04-30", TEAM_MANAGER)
 							.event(PlanEventKind.PLAN_DISTRIBUTED, "2026-05-18"))
 					.asOf("2026-05-20")
 					.expectMet(PLAN_DISTRIBUTED, "2026-05-15", MET_LATE, "2026-05-18"),
 				// Trigger 7 Dec + 2 weeks = 21 Dec (planning 18 Dec on time). Fri 18
-				// December + 10 WD: 21, 22, 23,
-				// 24, (25, 28 Dec skipped) 29, 30, 31, (1 Jan skipped) 4, 5, 6 → Wed 6
-				// January 2027.
+				// December + 10 WD: 21, 22, 23, 24, (25, 28 Dec skipped) 29, 30, 31, (1
+				// Jan skipped) 4, 5, 6 → Wed 6 January 2027.
 				rule("CAM-11", "over Christmas and New Year, never distributed: overdue the day after",
 						plan(AFTER_ASSESSMENT, "2026-11-16", "2026-12-07").planning("p1", "2026-12-18", TEAM_MANAGER))
 					.asOf("2027-01-07")
@@ -338,8 +331,8 @@ class CamdenPolicyTest extends PolicyTable {
 					.overdue(true),
 
 				// CAM-12: start 30 March 2026 + 12 months = 30 March 2027. r3 29 Dec + 3
-				// months = Mon 29 March 2027,
-				// the day before: not yet the trajectory review.
+				// months = Mon 29 March 2027, the day before: not yet the trajectory
+				// review.
 				rule("CAM-12", "next review due the day before start + 12 months: no trajectory focus",
 						reviewedTwice().review("r3", "2026-12-29", TEAM_MANAGER))
 					.asOf("2027-01-05")
@@ -362,12 +355,10 @@ class CamdenPolicyTest extends PolicyTable {
 					.noProblems(),
 
 				// CAM-13 (§9): the first 90 days from plan start, each next one 90 days
-				// from the summary before it.
-				// The first reading kept a fixed grid from plan start (28 June, 26
-				// September, 25 December).
-				// Start 30 March + 90 days = Sun 28 June; done early on 20 June: + 90 =
-				// Fri 18 September; done late
-				// on 1 October: + 90 = Wed 30 December.
+				// from the summary before it. The first reading kept a fixed grid from
+				// plan start (28 June, 26 September, 25 December). Start 30 March + 90
+				// days = Sun 28 June; done early on 20 June: + 90 = Fri 18 September;
+				// done late on 1 October: + 90 = Wed 30 December.
 				rule("CAM-13", "each summary 90 days after the last: on time, late, then pending",
 						planned().event(PlanEventKind.CASE_SUMMARY, "2026-06-20")
 							.event(PlanEventKind.CASE_SUMMARY, "2026-10-01"))
@@ -419,8 +410,7 @@ class CamdenPolicyTest extends PolicyTable {
 					.expect(CASE_SUMMARY, "2026-06-28", PENDING)
 					.count("CAM-13", 1),
 				// r1 30 June (CAM-03 due 30 June) closes the plan on 1 July: the met
-				// summary stays, the next one
-				// (18 September) is dropped with the plan.
+				// summary stays, the next one (18 September) is dropped with the plan.
 				rule("CAM-13", "on closure the open summary is dropped, the one done stays",
 						planned().event(PlanEventKind.CASE_SUMMARY, "2026-06-20")
 							.review("r1", "2026-06-30", TEAM_MANAGER)
@@ -432,9 +422,8 @@ class CamdenPolicyTest extends PolicyTable {
 					.count("CAM-13", 1),
 
 				// CAM-14: trigger 29 Dec + 2 weeks = 12 Jan (planning 5 Jan on time); 5
-				// Jan + 3 months = 5 April
-				// (r1 31 March on time). Final review 31 March − 1 month = 31 February,
-				// clamped to Sat 28 February.
+				// Jan + 3 months = 5 April (r1 31 March on time). Final review 31 March −
+				// 1 month = 31 February, clamped to Sat 28 February.
 				rule("CAM-14", "step-down preparation 1 month before the final review, clamped to 28 February",
 						plan(AFTER_ASSESSMENT, "2025-12-01", "2025-12-29").planning("p1", "2026-01-05", TEAM_MANAGER)
 							.review("r1", "2026-03-31", TEAM_MANAGER)
@@ -446,8 +435,7 @@ class CamdenPolicyTest extends PolicyTable {
 					.responsible(SOCIAL_WORKER)
 					.noNextMeeting(),
 				// r1 31 March (not final); r2 30 June final (31 March + 3 months = 30
-				// June): 30 June − 1 month =
-				// Sat 30 May.
+				// June): 30 June − 1 month = Sat 30 May.
 				rule("CAM-14", "only the final review has a preparation deadline; never started: overdue",
 						plan(AFTER_ASSESSMENT, "2025-12-01", "2025-12-29").planning("p1", "2026-01-05", TEAM_MANAGER)
 							.review("r1", "2026-03-31", TEAM_MANAGER)
@@ -459,11 +447,9 @@ class CamdenPolicyTest extends PolicyTable {
 					.overdue(true),
 
 				// §9 trigger before referral. Discharged from care Fri 20 March, referred
-				// Mon 23 March: CAM-06 counts
-				// from the discharge (17 April), CAM-01 from the referral (23 Mar + 7
-				// days = 30 March); the plan
-				// starts on the discharge, so CAM-13 is due 20 Mar + 90 days = Thu 18
-				// June.
+				// Mon 23 March: CAM-06 counts from the discharge (17 April), CAM-01 from
+				// the referral (23 Mar + 7 days = 30 March); the plan starts on the
+				// discharge, so CAM-13 is due 20 Mar + 90 days = Thu 18 June.
 				rule("CAM-06", "returned home before the referral: accepted, counted from the discharge",
 						plan(RETURNED_HOME_FROM_CARE, "2026-03-23", "2026-03-20"))
 					.asOf("2026-03-23")

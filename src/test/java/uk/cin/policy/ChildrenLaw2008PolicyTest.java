@@ -67,8 +67,7 @@ class ChildrenLaw2008PolicyTest extends PolicyTable {
 	static Stream<PolicyCase> rows() {
 		return Stream.of(
 				// CL8-01: Wed 25 March + 15 WD: 26, 27, 30, 31 Mar, 1, 2 Apr (6), [3 and
-				// 6 Apr bank holidays],
-				// 7-10 (10), 13-17 Apr (15) = Fri 17 April.
+				// 6 Apr bank holidays], 7-10 (10), 13-17 Apr (15) = Fri 17 April.
 				rule("CL8-01", "after assessment: 15 working days over Easter, due date itself still pending",
 						plan(AFTER_ASSESSMENT, "2026-03-02", "2026-03-25"))
 					.asOf("2026-04-17")
@@ -77,8 +76,7 @@ class ChildrenLaw2008PolicyTest extends PolicyTable {
 					.nextChair("CL8-01", List.of(TEAM_MANAGER, DEPUTY_TEAM_MANAGER, SOCIAL_WORKER), null)
 					.overdue(false),
 				// Fri 11 Dec + 15 WD: 14-18 (5), 21-24 (9), [25, 28 Dec], 29-31 (12), [1
-				// Jan], 4, 5, 6 Jan (15)
-				// = Wed 6 January 2027.
+				// Jan], 4, 5, 6 Jan (15) = Wed 6 January 2027.
 				rule("CL8-01", "step-down from CP over Christmas and New Year; plan starts on the step-down date",
 						plan(STEP_DOWN_FROM_CHILD_PROTECTION, "2026-09-01", "2026-12-11"))
 					.asOf("2026-12-20")
@@ -111,8 +109,7 @@ class ChildrenLaw2008PolicyTest extends PolicyTable {
 					.expectMet(INITIAL_MEETING, "2026-06-22", MET_LATE, "2026-06-23")
 					.chair("p1", TEAM_MANAGER, "CL8-01", false),
 				// Wed 16 Dec + 15 WD: 17, 18, 21-24 (6), [25, 28 Dec], 29-31 (9), [1
-				// Jan], 4-8 (14), 11 Jan (15)
-				// = Mon 11 January 2027.
+				// Jan], 4-8 (14), 11 Jan (15) = Mon 11 January 2027.
 				rule("CL8-01", "after an ICPC with no plan: planning on time by the social worker",
 						plan(AFTER_ICPC_NO_PLAN, "2026-11-02", "2026-12-16").planning("p1", "2027-01-08",
 								SOCIAL_WORKER))
@@ -130,8 +127,7 @@ class ChildrenLaw2008PolicyTest extends PolicyTable {
 					.next(PLANNING, "2026-04-24", "CL8-07", SOCIAL_WORKER)
 					.nextChair("CL8-07", List.of(SOCIAL_WORKER), null),
 				// Fri 4 Dec + 20 WD: 7-11 (5), 14-18 (10), 21-24 (14), [25, 28 Dec],
-				// 29-31 (17), [1 Jan], 4, 5, 6
-				// Jan (20) = Wed 6 January 2027.
+				// 29-31 (17), [1 Jan], 4, 5, 6 Jan (20) = Wed 6 January 2027.
 				rule("CL8-07", "transfer in over Christmas: meeting a day late",
 						plan(TRANSFER_IN, "2026-11-16", "2026-12-04").planning("p1", "2027-01-07", SOCIAL_WORKER))
 					.asOf("2027-01-07")
@@ -151,8 +147,8 @@ class ChildrenLaw2008PolicyTest extends PolicyTable {
 					.next(MeetingKind.REVIEW, "2026-06-10", "CL8-02", SOCIAL_WORKER)
 					.noProblems(),
 				// The date set at planning (10 June) applies to r1 only; r1 sets none: 10
-				// June + 12 weeks = 2 Sept.
-				// That meeting is the third, so a deputy team manager chairs it (CL8-04).
+				// June + 12 weeks = 2 Sept. That meeting is the third, so a deputy team
+				// manager chairs it (CL8-04).
 				rule("CL8-02", "review on the date set, chaired by the team manager; next date applies once",
 						twoMeetings())
 					.asOf("2026-06-15")
@@ -195,8 +191,7 @@ class ChildrenLaw2008PolicyTest extends PolicyTable {
 					.problem(ValidationCode.INTERVAL_OVER_LIMIT, "CL8-03")
 					.next(MeetingKind.REVIEW, "2026-07-08", "CL8-02", SOCIAL_WORKER),
 				// §9: a date over 12 weeks is accepted when the meeting records an
-				// exception reason. 9 July is
-				// one day past 15 April + 12 weeks (8 July).
+				// exception reason. 9 July is one day past 15 April + 12 weeks (8 July).
 				rule("CL8-03", "a next date one day beyond 12 weeks, with an exception reason: accepted, due then",
 						planned().nextReviewOn("2026-07-09").exceptionReason("mother in hospital until July"))
 					.asOf("2026-05-01")
@@ -210,8 +205,8 @@ class ChildrenLaw2008PolicyTest extends PolicyTable {
 					.problem(ValidationCode.NEXT_DATE_OVER_LIMIT, "CL8-03")
 					.next(MeetingKind.REVIEW, "2026-07-08", "CL8-02", SOCIAL_WORKER),
 				// 15 April + 13 weeks (91 days) = Wed 15 July; it stays in force: 15 July
-				// + 13 weeks = 14 October,
-				// the third meeting, so a deputy team manager chairs it (CL8-04).
+				// + 13 weeks = 14 October, the third meeting, so a deputy team manager
+				// chairs it (CL8-04).
 				rule("CL8-03", "an agreed interval of 13 weeks with an exception reason is accepted and stays in force",
 						planned().agreedWeeks(13)
 							.exceptionReason("family abroad for the summer")
@@ -244,8 +239,8 @@ class ChildrenLaw2008PolicyTest extends PolicyTable {
 					.expect(FIRST_REVIEW, "2026-09-30", MET)
 					.next(MeetingKind.REVIEW, "2026-12-23", "CL8-02", DEPUTY_TEAM_MANAGER),
 				// CL8-06: 30 September is 24 weeks after 15 April; allowed for a disabled
-				// child with a reason, and
-				// then "the recorded interval applies instead of CL8-02".
+				// child with a reason, and then "the recorded interval applies instead of
+				// CL8-02".
 				rule("CL8-06", "disabled child with a recorded reason: the later date is not refused",
 						planned().nextReviewOn("2026-09-30")
 							.exceptionReason("stable circumstances, short breaks only")
@@ -266,8 +261,8 @@ class ChildrenLaw2008PolicyTest extends PolicyTable {
 					.next(MeetingKind.REVIEW, "2026-09-30", "CL8-06", SOCIAL_WORKER)
 					.nextChair("CL8-02", List.of(SOCIAL_WORKER, TEAM_MANAGER, DEPUTY_TEAM_MANAGER), null),
 				// §9 overturns the first reading (a child who is not disabled was refused
-				// even with a reason):
-				// CL8-03's "exceptional circumstances" need only the recorded reason.
+				// even with a reason): CL8-03's "exceptional circumstances" need only the
+				// recorded reason.
 				rule("CL8-03", "a child who is not disabled, with a recorded reason: 30 September is the due date",
 						planned().nextReviewOn("2026-09-30").exceptionReason("stable circumstances"))
 					.asOf("2026-05-01")
@@ -297,8 +292,8 @@ class ChildrenLaw2008PolicyTest extends PolicyTable {
 					.asOf("2026-09-03")
 					.chair("r2", DEPUTY_TEAM_MANAGER, "CL8-04", false),
 				// CL8-05: start 14 Jan 2026 + 12 months = 14 Jan 2027. After r3: due 23
-				// Sep + 12w = 16 Dec 2026,
-				// before the 12-month date, so not the specific review.
+				// Sep + 12w = 16 Dec 2026, before the 12-month date, so not the specific
+				// review.
 				rule("CL8-05", "a review due before 12 months is not the specific review", startedInJanuary())
 					.asOf("2026-10-01")
 					.startDate("2026-01-14")
@@ -331,10 +326,9 @@ class ChildrenLaw2008PolicyTest extends PolicyTable {
 					.nextChair("CL8-02", List.of(SOCIAL_WORKER, TEAM_MANAGER, DEPUTY_TEAM_MANAGER), null),
 
 				// §9 trigger before referral; seed 003: "within 20 working days of the
-				// family being resident".
-				// Resident Mon 2 March, referred Mon 16 March: 2 Mar + 20 WD: 3-6 (4),
-				// 9-13 (9), 16-20 (14),
-				// 23-27 (19), 30 (20) = Mon 30 March.
+				// family being resident". Resident Mon 2 March, referred Mon 16 March: 2
+				// Mar + 20 WD: 3-6 (4), 9-13 (9), 16-20 (14), 23-27 (19), 30 (20) = Mon
+				// 30 March.
 				rule("CL8-07", "family resident before the referral: accepted, 20 working days from residence",
 						plan(TRANSFER_IN, "2026-03-16", "2026-03-02"))
 					.asOf("2026-03-16")

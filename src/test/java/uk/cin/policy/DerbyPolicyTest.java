@@ -180,8 +180,7 @@ class DerbyPolicyTest extends PolicyTable {
 					.next(MeetingKind.REVIEW, "2026-12-16", "DER-04", TEAM_MANAGER)
 					.nextChair("DER-04", List.of(TEAM_MANAGER), ChairConstraint.NOT_CASE_TEAM_MANAGER),
 				// Referral 1 Dec 2025 + 4 months = 1 April; r1 31 March + 6 months = 30
-				// September (clamped);
-				// r2 30 September + 6 months = 30 March 2027.
+				// September (clamped); r2 30 September + 6 months = 30 March 2027.
 				rule("DER-04", "month-end clamping; chaired by the case's own team manager is not compliant",
 						plan(AFTER_ASSESSMENT, "2025-12-01", "2026-01-12")
 							.review("r1", "2026-03-31", CIN_REVIEWING_OFFICER)
@@ -246,9 +245,8 @@ class DerbyPolicyTest extends PolicyTable {
 					.nextChair("DER-06", List.of(CIN_REVIEWING_OFFICER), ChairConstraint.INDEPENDENT)
 					.expectNone("DER-10"),
 				// r2 1 Oct + 6 months = 1 April 2027 (before the anniversary 2 April:
-				// DER-06, met by r3 31 March);
-				// r3 31 March 2027 + 6 months = 30 September 2027 (clamped), after the
-				// first year: DER-04.
+				// DER-06, met by r3 31 March); r3 31 March 2027 + 6 months = 30 September
+				// 2027 (clamped), after the first year: DER-04.
 				rule("DER-06", "reviews due in the first year are DER-06; after the anniversary DER-04 takes over",
 						fostered().review("r1", "2026-04-02", CIN_REVIEWING_OFFICER)
 							.outcome(CONTINUE)
@@ -261,8 +259,8 @@ class DerbyPolicyTest extends PolicyTable {
 					.chair("r3", CIN_REVIEWING_OFFICER, "DER-06", true)
 					.next(MeetingKind.REVIEW, "2027-09-30", "DER-04", TEAM_MANAGER),
 				// r2 2 Oct + 6 months = 2 April 2027 = the first anniversary: the plan is
-				// no longer under a year
-				// old, so not "before the plan's first anniversary" (README): DER-04.
+				// no longer under a year old, so not "before the plan's first
+				// anniversary" (README): DER-04.
 				rule("DER-06", "a review due exactly on the first anniversary is DER-04's",
 						fostered().review("r1", "2026-04-02", CIN_REVIEWING_OFFICER)
 							.outcome(CONTINUE)
@@ -272,8 +270,8 @@ class DerbyPolicyTest extends PolicyTable {
 					.expect(REVIEW, "2026-10-02", MET)
 					.next(MeetingKind.REVIEW, "2027-04-02", "DER-04", TEAM_MANAGER),
 				// DER-07: conference 31 March + 3 months = 30 June; start is the
-				// step-down date; DER-10 counts from
-				// the referral (§9): 13 October 2025 + 12 months = 13 October 2026.
+				// step-down date; DER-10 counts from the referral (§9): 13 October 2025 +
+				// 12 months = 13 October 2026.
 				rule("DER-07", "stepped down from CP: review 3 months after the conference",
 						steppedDown().allocated("2025-10-15"))
 					.asOf("2026-04-01")
@@ -285,8 +283,7 @@ class DerbyPolicyTest extends PolicyTable {
 					.next(MeetingKind.REVIEW, "2026-06-30", "DER-07", CIN_REVIEWING_OFFICER)
 					.nextChair("DER-07", List.of(CIN_REVIEWING_OFFICER, TEAM_MANAGER), ChairConstraint.INDEPENDENT),
 				// §9: "where capacity allows" a CIN reviewing officer chairs; otherwise
-				// DER-04's chair, a team
-				// manager who is not the case's own.
+				// DER-04's chair, a team manager who is not the case's own.
 				rule("DER-07", "a team manager who is not the case's own may chair the delist review",
 						steppedDown().review("r1", "2026-06-30", TEAM_MANAGER).outcome(CONTINUE))
 					.asOf("2026-06-30")
@@ -326,8 +323,7 @@ class DerbyPolicyTest extends PolicyTable {
 					.problem(ValidationCode.CLOSED_BEFORE_REVIEW, "DER-07")
 					.problem(ValidationCode.MEETING_AFTER_CLOSURE, "§1"),
 				// Review on its due date with outcome CLOSE, closed the same day:
-				// allowed; DER-11 minutes 30 June
-				// + 7 days = 7 July survive the closure.
+				// allowed; DER-11 minutes 30 June + 7 days = 7 July survive the closure.
 				rule("DER-07", "closing on the day the delist review is held is allowed",
 						steppedDown().review("r1", "2026-06-30", CIN_REVIEWING_OFFICER)
 							.outcome(CLOSE)
@@ -357,8 +353,7 @@ class DerbyPolicyTest extends PolicyTable {
 					.asOf("2026-04-01")
 					.noProblems(),
 				// ICPC 21 January + 3 months = 21 April; held 22 April; not a step-down,
-				// so the plan starts there;
-				// 22 April + 6 months = 22 October.
+				// so the plan starts there; 22 April + 6 months = 22 October.
 				rule("DER-07", "ICPC made no plan: review a day late, then DER-04",
 						plan(AFTER_ICPC_NO_PLAN, "2025-12-01", "2026-01-21")
 							.review("r1", "2026-04-22", CIN_REVIEWING_OFFICER)
@@ -369,9 +364,8 @@ class DerbyPolicyTest extends PolicyTable {
 					.startDate("2026-04-22")
 					.next(MeetingKind.REVIEW, "2026-10-22", "DER-04", TEAM_MANAGER),
 				// Referral 8 Dec 2025 + 4 months = 8 April; review Tue 7 April. DER-08: 7
-				// April - 2 days = Sun 5 April;
-				// DER-09: 7 April - 1 day = Mon 6 April (Easter Monday). Calendar days:
-				// bank holidays do not move them.
+				// April - 2 days = Sun 5 April; DER-09: 7 April - 1 day = Mon 6 April
+				// (Easter Monday). Calendar days: bank holidays do not move them.
 				rule("DER-08", "report approved before Easter for a review on the Tuesday after; not shared",
 						plan(AFTER_ASSESSMENT, "2025-12-08", "2026-01-19")
 							.review("r1", "2026-04-07", CIN_REVIEWING_OFFICER)
@@ -413,10 +407,9 @@ class DerbyPolicyTest extends PolicyTable {
 					.responsible(SOCIAL_WORKER)
 					.expect("DER-08", MANAGER_SIGN_OFF, "2026-05-24", MET),
 				// DER-10 counts from the referral (§9; the first reading counted from
-				// plan start): referral
-				// 29 February 2024 + 12 months = 29 February 2025, clamped to 28
-				// February. The step-down of 20 May
-				// 2024 (the plan start) does not move it.
+				// plan start): referral 29 February 2024 + 12 months = 29 February 2025,
+				// clamped to 28 February. The step-down of 20 May 2024 (the plan start)
+				// does not move it.
 				rule("DER-10", "12 months from a leap-day referral clamps to 28 February; not considered",
 						plan(STEP_DOWN_FROM_CHILD_PROTECTION, "2024-02-29", "2024-05-20"))
 					.asOf("2025-03-03")
@@ -425,8 +418,8 @@ class DerbyPolicyTest extends PolicyTable {
 					.responsible(TEAM_MANAGER)
 					.count("DER-10", 1),
 				// Referral 16 February 2026 + 12 months = 16 February 2027 (the first
-				// reading gave plan start
-				// 16 June 2026 + 12 months = 16 June 2027); considered on the due date.
+				// reading gave plan start 16 June 2026 + 12 months = 16 June 2027);
+				// considered on the due date.
 				rule("DER-10", "considered in supervision 12 months after the referral is on time",
 						assessed().review("r1", "2026-06-16", CIN_REVIEWING_OFFICER)
 							.outcome(CONTINUE)
@@ -457,8 +450,8 @@ class DerbyPolicyTest extends PolicyTable {
 					.expect(MANAGEMENT_OVERSIGHT, "2027-02-16", OVERDUE)
 					.overdue(true),
 				// Discharged 20 January 2026, referred 2 February (§9 trigger before
-				// referral): the referral
-				// counts, 2 February 2027, not the plan start 20 January.
+				// referral): the referral counts, 2 February 2027, not the plan start 20
+				// January.
 				rule("DER-10", "home from care before the referral: 12 months from the referral",
 						plan(RETURNED_HOME_FROM_CARE, "2026-02-02", "2026-01-20"))
 					.asOf("2026-02-02")
@@ -472,8 +465,8 @@ class DerbyPolicyTest extends PolicyTable {
 					.expect("DER-07", FIRST_REVIEW, "2026-06-30", OVERDUE)
 					.expectNone("DER-10"),
 				// DER-11: review Mon 21 December + 7 days = Mon 28 December (bank
-				// holiday, calendar days: not moved).
-				// DER-04: 16 June + 6 months = 16 December, held 21 December.
+				// holiday, calendar days: not moved). DER-04: 16 June + 6 months = 16
+				// December, held 21 December.
 				rule("DER-11", "minutes a day late after a closing review at Christmas; kept after closure",
 						assessed().review("r1", "2026-06-16", CIN_REVIEWING_OFFICER)
 							.outcome(CONTINUE)
@@ -505,8 +498,7 @@ class DerbyPolicyTest extends PolicyTable {
 					.expect("DER-01", NETWORK_MEETING, "2026-04-03", PENDING)
 					.noNextMeeting(),
 				// Step-down NRPF: no DER-07; network 1 April + 56 days = 27 May; DER-10
-				// referral 13 October 2025
-				// + 12 months = 13 October 2026.
+				// referral 13 October 2025 + 12 months = 13 October 2026.
 				rule("DER-12", "NRPF only after a step-down: no DER-07, network meetings and DER-10 remain",
 						steppedDown().flags(PlanFlag.NRPF_ONLY).network("n1", "2026-04-01"))
 					.asOf("2026-04-01")
@@ -517,9 +509,8 @@ class DerbyPolicyTest extends PolicyTable {
 					.noNextMeeting(),
 
 				// §9 trigger before referral. Discharged from care Tue 20 January,
-				// referred Mon 2 February: accepted;
-				// DER-03 still counts from the referral (2 Feb + 4 months = 2 June); the
-				// plan starts on the discharge.
+				// referred Mon 2 February: accepted; DER-03 still counts from the
+				// referral (2 Feb + 4 months = 2 June); the plan starts on the discharge.
 				rule("DER-03", "returned home before the referral: accepted, first review from the referral",
 						plan(RETURNED_HOME_FROM_CARE, "2026-02-02", "2026-01-20"))
 					.asOf("2026-02-02")

@@ -76,8 +76,7 @@ class ExtraPolicyPackTest extends PolicyTable {
 				rule("WES-05", "oversight 6 months from plan start", reviewed()).asOf("2026-02-05")
 					.expect(MANAGEMENT_OVERSIGHT, "2026-07-07", PENDING),
 				// Tue 7 Apr − 5 WD in Scotland: Mon 6 Apr counts (no Easter Monday), Fri
-				// 3 Apr is Good Friday:
-				// 6, 2, 1, 31 Mar, 30 Mar.
+				// 3 Apr is Good Friday: 6, 2, 1, 31 Mar, 30 Mar.
 				rule("WES-06", "invitations 5 working days before a review",
 						reviewed().review("r2", "2026-04-07", SOCIAL_WORKER)
 							.event(PlanEventKind.INVITATIONS_SENT, "2026-03-30"))

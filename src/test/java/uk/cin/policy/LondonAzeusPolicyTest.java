@@ -157,9 +157,8 @@ class LondonAzeusPolicyTest extends PolicyTable {
 					.expect(FIRST_REVIEW, "2027-02-28", PENDING)
 					.next(MeetingKind.REVIEW, "2027-02-28", "LAZ-02", SOCIAL_WORKER),
 				// Returned home 31 Mar: LAZ-01 31 Mar + 15 WD = 1, 2 Apr, skip 3 and 6,
-				// 7-10, 13-17, 20-23 = 23 Apr.
-				// Plan start is the step-down date 31 Mar (no meeting before it); + 3
-				// months = 31 Jun -> 30 Jun.
+				// 7-10, 13-17, 20-23 = 23 Apr. Plan start is the step-down date 31 Mar
+				// (no meeting before it); + 3 months = 31 Jun -> 30 Jun.
 				rule("LAZ-02", "returned home from care: first review counts from the step-down date, clamped",
 						plan(RETURNED_HOME_FROM_CARE, "2026-03-02", "2026-03-31").planning("p1", "2026-04-15",
 								PRACTICE_LEAD))
@@ -209,9 +208,8 @@ class LondonAzeusPolicyTest extends PolicyTable {
 					.problem(ValidationCode.NEXT_DATE_OVER_LIMIT, "LAZ-03")
 					.next(MeetingKind.REVIEW, "2026-10-15", "LAZ-03", SOCIAL_WORKER),
 				// LAZ-04 (§9: the first review included): initial meeting 1 Oct 2026 + 6
-				// months = 1 Apr 2027, met
-				// early by r1 on 31 Dec 2026; r1 + 6 months = 31 Jun 2027, clamped to 30
-				// Jun.
+				// months = 1 Apr 2027, met early by r1 on 31 Dec 2026; r1 + 6 months = 31
+				// Jun 2027, clamped to 30 Jun.
 				rule("LAZ-04",
 						"disabled child: first review 6 months after the initial meeting, later ones 6 months "
 								+ "after the last, clamped",
@@ -225,9 +223,8 @@ class LondonAzeusPolicyTest extends PolicyTable {
 					.expectNone("LAZ-03")
 					.next(MeetingKind.REVIEW, "2027-06-30", "LAZ-04", SOCIAL_WORKER),
 				// §9: initial meeting Fri 17 April 2026 + 6 months = Sat 17 October
-				// (calendar months: a weekend
-				// does not move it). LAZ-02's 3 months (17 July) has passed and nothing
-				// is due under it.
+				// (calendar months: a weekend does not move it). LAZ-02's 3 months (17
+				// July) has passed and nothing is due under it.
 				rule("LAZ-04", "disabled child: the first review is due 6 months after the initial meeting, not 3",
 						planned().disabledChild())
 					.asOf("2026-07-20")
@@ -273,8 +270,8 @@ class LondonAzeusPolicyTest extends PolicyTable {
 					.problem(ValidationCode.INTERVAL_OVER_LIMIT, "LAZ-04")
 					.next(MeetingKind.REVIEW, "2026-10-17", "LAZ-04", SOCIAL_WORKER),
 				// Trigger 10 Mar + 15 WD: 11-13 (3), 16-20 (8), 23-27 (13), 30, 31 (15):
-				// on time on Tue 31 March.
-				// 31 March + 6 months = 31 September, clamped to Wed 30 September.
+				// on time on Tue 31 March. 31 March + 6 months = 31 September, clamped to
+				// Wed 30 September.
 				rule("LAZ-04", "disabled child: month-end clamping, 31 March + 6 months = 30 September",
 						plan(AFTER_ASSESSMENT, "2026-03-02", "2026-03-10").disabledChild()
 							.planning("p1", "2026-03-31", PRACTICE_LEAD))
@@ -282,8 +279,8 @@ class LondonAzeusPolicyTest extends PolicyTable {
 					.expect(FIRST_REVIEW, "2026-09-30", PENDING)
 					.next(MeetingKind.REVIEW, "2026-09-30", "LAZ-04", SOCIAL_WORKER),
 				// Returned home 31 March (the plan start); initial meeting 15 April + 6
-				// months = 15 October. LAZ-02
-				// would count from the plan start; LAZ-04 counts from the last meeting.
+				// months = 15 October. LAZ-02 would count from the plan start; LAZ-04
+				// counts from the last meeting.
 				rule("LAZ-04", "disabled child home from care: the first review counts from the initial meeting",
 						plan(RETURNED_HOME_FROM_CARE, "2026-03-02", "2026-03-31").disabledChild()
 							.planning("p1", "2026-04-15", PRACTICE_LEAD))
@@ -300,11 +297,9 @@ class LondonAzeusPolicyTest extends PolicyTable {
 					.expect(REVIEW, "2026-11-04", PENDING)
 					.next(MeetingKind.REVIEW, "2026-11-04", "LAZ-04", SOCIAL_WORKER),
 				// LAZ-05: start 17 Apr + 20 WD: 20-24 (5), 27-30 Apr, 1 May (10), skip 4
-				// May, 5-8 (14), 11-15 (19),
-				// 18 May (20). Seen on 12 May: + 20 WD: 13-15 (3), 18-22 (8), skip 25
-				// May, 26-29 (12), 1-5 Jun (17),
-				// 8-10 Jun (20). The unseen visit on 5 May does not count (it would give
-				// 3 June).
+				// May, 5-8 (14), 11-15 (19), 18 May (20). Seen on 12 May: + 20 WD: 13-15
+				// (3), 18-22 (8), skip 25 May, 26-29 (12), 1-5 Jun (17), 8-10 Jun (20).
+				// The unseen visit on 5 May does not count (it would give 3 June).
 				rule("LAZ-05", "only visits where the child was seen count; the next visit is overdue",
 						planned().visit("2026-05-05", false).visit("2026-05-12", true))
 					.asOf("2026-06-11")
@@ -322,10 +317,9 @@ class LondonAzeusPolicyTest extends PolicyTable {
 					.problem(ValidationCode.VISIT_FREQUENCY_OVER_LIMIT, "LAZ-05")
 					.expect(STATUTORY_VISIT, "2026-05-18", PENDING),
 				// Start 30 Nov + 20 WD: 1-4 Dec (4), 7-11 (9), 14-18 (14), 21-24 (18),
-				// skip 25 and 28, 29, 30 (20).
-				// Seen 18 Dec + 20 WD: 21-24 (4), 29-31 (7), skip 1 Jan, 4-8 (12), 11-15
-				// (17), 18-20 (20).
-				// The visit on 15 Jan is after asOf, so ignored.
+				// skip 25 and 28, 29, 30 (20). Seen 18 Dec + 20 WD: 21-24 (4), 29-31 (7),
+				// skip 1 Jan, 4-8 (12), 11-15 (17), 18-20 (20). The visit on 15 Jan is
+				// after asOf, so ignored.
 				rule("LAZ-05", "visits over Christmas; asOf in the past ignores the later visit",
 						plan(AFTER_ASSESSMENT, "2026-11-02", "2026-11-10").planning("p1", "2026-11-30", PRACTICE_LEAD)
 							.visit("2026-12-18", true)
@@ -355,8 +349,8 @@ class LondonAzeusPolicyTest extends PolicyTable {
 					.asOf("2026-04-10")
 					.expectMet(MEETING_RECORDED, "2026-04-08", MET_LATE, "2026-04-09")
 					.responsible(SOCIAL_WORKER),
-				// Review Thu 24 Dec: LAZ-07 + 2 WD: skip 25, 28 Dec: 29, 30 Dec.
-				// LAZ-09 + 5 WD: 29, 30, 31 Dec, skip 1 Jan, 4, 5 Jan.
+				// Review Thu 24 Dec: LAZ-07 + 2 WD: skip 25, 28 Dec: 29, 30 Dec. LAZ-09 +
+				// 5 WD: 29, 30, 31 Dec, skip 1 Jan, 4, 5 Jan.
 				rule("LAZ-09", "updated plan not circulated 5 working days after a Christmas Eve review",
 						plan(AFTER_ASSESSMENT, "2026-08-17", "2026-09-07").planning("p1", "2026-09-28", PRACTICE_LEAD)
 							.review("r1", "2026-12-24", SOCIAL_WORKER)
@@ -367,8 +361,7 @@ class LondonAzeusPolicyTest extends PolicyTable {
 					.responsible(SOCIAL_WORKER)
 					.overdue(true),
 				// LAZ-10: step-down 29 May 2026 is the plan start; + 9 months = 29 Feb
-				// 2027, clamped to 28 Feb.
-				// LAZ-11: + 12 months = 29 May 2027.
+				// 2027, clamped to 28 Feb. LAZ-11: + 12 months = 29 May 2027.
 				rule("LAZ-10", "9-month service manager review, clamped to 28 February, not done",
 						plan(STEP_DOWN_FROM_CHILD_PROTECTION, "2026-01-05", "2026-05-29").planning("p1", "2026-06-12",
 								PRACTICE_LEAD))
@@ -378,8 +371,8 @@ class LondonAzeusPolicyTest extends PolicyTable {
 					.expect("LAZ-11", MANAGEMENT_OVERSIGHT, "2027-05-29", PENDING)
 					.responsible(SERVICE_MANAGER),
 				// Start 17 Apr 2026: LAZ-10 due 17 Jan 2027, LAZ-11 due 17 Apr 2027.
-				// Oversight on 12 Jan meets
-				// LAZ-10; the next one after 17 Jan (20 Apr) meets LAZ-11, late.
+				// Oversight on 12 Jan meets LAZ-10; the next one after 17 Jan (20 Apr)
+				// meets LAZ-11, late.
 				rule("LAZ-11", "oversight events meet LAZ-10 then LAZ-11 in turn; the second is late",
 						planned().event(PlanEventKind.MANAGEMENT_OVERSIGHT, "2027-01-12")
 							.event(PlanEventKind.MANAGEMENT_OVERSIGHT, "2027-04-20"))
@@ -396,9 +389,8 @@ class LondonAzeusPolicyTest extends PolicyTable {
 					.expect("LAZ-10", MANAGEMENT_OVERSIGHT, "2027-01-17", MET)
 					.expect(MANAGEMENT_OVERSIGHT, "2027-04-17", PENDING),
 				// LAZ-12: start + 12 months = 17 Apr 2027. r4 was due 13 Apr 2027 (r3 13
-				// Jan + 3 months), before
-				// it, so the usual chair; the next, due 12 Apr + 3 months = 12 Jul 2027,
-				// is the first on or after.
+				// Jan + 3 months), before it, so the usual chair; the next, due 12 Apr +
+				// 3 months = 12 Jul 2027, is the first on or after.
 				rule("LAZ-12", "the first review due on or after 12 months is chaired by the practice lead", yearLong())
 					.asOf("2027-04-13")
 					.chair("r4", SOCIAL_WORKER, "LAZ-03", true)
@@ -428,8 +420,7 @@ class LondonAzeusPolicyTest extends PolicyTable {
 					.responsible(PRACTICE_LEAD),
 
 				// §9 trigger before referral. Resident Fri 11 December, referred Mon 14
-				// December: 13 January 2027 as
-				// above.
+				// December: 13 January 2027 as above.
 				rule("LAZ-13", "family resident before the referral: accepted, 20 working days from residence",
 						plan(TRANSFER_IN, "2026-12-14", "2026-12-11"))
 					.asOf("2026-12-14")
@@ -437,20 +428,17 @@ class LondonAzeusPolicyTest extends PolicyTable {
 					.expect(INITIAL_MEETING, "2027-01-13", PENDING)
 					.next(PLANNING, "2027-01-13", "LAZ-13", PRACTICE_LEAD),
 				// Resident Wed 1 April, referred Wed 20 May: 1 Apr + 20 WD: 2 (1), [3, 6
-				// Apr], 7-10 (5), 13-17 (10),
-				// 20-24 (15), 27-30 Apr, 1 May (20) = Fri 1 May, overdue when the plan is
-				// referred.
+				// Apr], 7-10 (5), 13-17 (10), 20-24 (15), 27-30 Apr, 1 May (20) = Fri 1
+				// May, overdue when the plan is referred.
 				rule("LAZ-13", "family resident long before the referral: overdue from the referral",
 						plan(TRANSFER_IN, "2026-05-20", "2026-04-01"))
 					.asOf("2026-05-20")
 					.expect(INITIAL_MEETING, "2026-05-01", OVERDUE)
 					.overdue(true),
 				// CP plan ended Fri 18 December, referred Mon 4 January 2027: LAZ-01 18
-				// Dec + 15 WD = 13 January (as
-				// above); the plan starts on the step-down, so LAZ-05 is due 18 Dec + 20
-				// WD: 21-24 (4), [25, 28],
-				// 29-31 (7), [1 Jan], 4-8 (12), 11-15 (17), 18-20 (20) = Wed 20 January
-				// 2027.
+				// Dec + 15 WD = 13 January (as above); the plan starts on the step-down,
+				// so LAZ-05 is due 18 Dec + 20 WD: 21-24 (4), [25, 28], 29-31 (7), [1
+				// Jan], 4-8 (12), 11-15 (17), 18-20 (20) = Wed 20 January 2027.
 				rule("LAZ-05", "step-down before the referral: visits count from the step-down date",
 						plan(STEP_DOWN_FROM_CHILD_PROTECTION, "2027-01-04", "2026-12-18"))
 					.asOf("2027-01-04")

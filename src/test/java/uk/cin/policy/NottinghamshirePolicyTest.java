@@ -185,10 +185,9 @@ class NottinghamshirePolicyTest extends PolicyTable {
 					.expect(PLAN_DISTRIBUTED, "2026-06-03", OVERDUE)
 					.overdue(true),
 				// Start 14 Jan; + 6 months = 14 July. Reviews due 25 Feb and 20 May are
-				// before it; the next, which
-				// NOT-05 puts on 20 May + 12 weeks = 12 August, is the first on or after
-				// it, so (§9; the first
-				// reading left it on 12 August) it is due on 14 July.
+				// before it; the next, which NOT-05 puts on 20 May + 12 weeks = 12
+				// August, is the first on or after it, so (§9; the first reading left it
+				// on 12 August) it is due on 14 July.
 				rule("NOT-08", "the first review NOT-05 puts after 6 months is due at 6 months, team manager chairs",
 						startedInJanuary())
 					.asOf("2026-06-01")
@@ -232,8 +231,8 @@ class NottinghamshirePolicyTest extends PolicyTable {
 					.chair("r3", TEAM_MANAGER, "NOT-08", true)
 					.next(MeetingKind.REVIEW, "2026-10-06", "NOT-05", SOCIAL_WORKER),
 				// Edges around the 6-month point, 14 July. r2 20 April + 12 weeks = Mon
-				// 13 July: the day before, so
-				// not the 6-month review: NOT-05's date and chair stand.
+				// 13 July: the day before, so not the 6-month review: NOT-05's date and
+				// chair stand.
 				rule("NOT-08", "a review NOT-05 puts the day before 6 months is not moved and not the TM's",
 						secondReviewOn("2026-04-20"))
 					.asOf("2026-04-21")
@@ -241,9 +240,8 @@ class NottinghamshirePolicyTest extends PolicyTable {
 					.nextChair("NOT-05", List.of(SOCIAL_WORKER), null)
 					.expectNone("NOT-08"),
 				// r3 held 13 July; NOT-05 would put the next on 13 July + 12 weeks = 5
-				// October, on or after the
-				// 6-month point, so it is due on 14 July, the next day (the case is still
-				// open at 6 months).
+				// October, on or after the 6-month point, so it is due on 14 July, the
+				// next day (the case is still open at 6 months).
 				rule("NOT-08", "after a review the day before 6 months, the next is due at 6 months, the day after",
 						secondReviewOn("2026-04-20").review("r3", "2026-07-13", SOCIAL_WORKER))
 					.asOf("2026-07-13")
@@ -251,8 +249,7 @@ class NottinghamshirePolicyTest extends PolicyTable {
 					.expect(REVIEW, "2026-07-14", PENDING)
 					.next(MeetingKind.REVIEW, "2026-07-14", "NOT-08", TEAM_MANAGER),
 				// r2 21 April + 12 weeks = Tue 14 July, on the 6-month point: the date
-				// stands (NOT-05), the team
-				// manager chairs (NOT-08).
+				// stands (NOT-05), the team manager chairs (NOT-08).
 				rule("NOT-08", "a review NOT-05 puts on the 6-month point keeps its date; the TM chairs",
 						secondReviewOn("2026-04-21"))
 					.asOf("2026-04-22")
@@ -267,9 +264,8 @@ class NottinghamshirePolicyTest extends PolicyTable {
 					.next(MeetingKind.REVIEW, "2026-07-14", "NOT-08", TEAM_MANAGER)
 					.nextChair("NOT-08", List.of(TEAM_MANAGER), null),
 				// r2 due 20 May, held late on 20 July, after the 6-month point; NOT-05
-				// would say 12 October. The
-				// 6-month review is due by 14 July but never before the meeting it
-				// follows: due 20 July, at once.
+				// would say 12 October. The 6-month review is due by 14 July but never
+				// before the meeting it follows: due 20 July, at once.
 				rule("NOT-08", "the review before it held after 6 months: the TM review is due at once",
 						secondReviewOn("2026-07-20"))
 					.asOf("2026-07-21")
@@ -277,10 +273,9 @@ class NottinghamshirePolicyTest extends PolicyTable {
 					.expect(REVIEW, "2026-07-20", OVERDUE)
 					.next(MeetingKind.REVIEW, "2026-07-20", "NOT-08", TEAM_MANAGER),
 				// Planning Tue 31 March (17 Mar + 10 WD: 18-20, 23-27, 30, 31: on time);
-				// + 6 months = 31 September,
-				// clamped to Wed 30 September. r1 12 May (+ 6 weeks), r2 4 August (+ 12
-				// weeks); NOT-05 would say
-				// 4 Aug + 12 weeks = 27 October: due 30 September.
+				// + 6 months = 31 September, clamped to Wed 30 September. r1 12 May (+ 6
+				// weeks), r2 4 August (+ 12 weeks); NOT-05 would say 4 Aug + 12 weeks =
+				// 27 October: due 30 September.
 				rule("NOT-08", "month-end clamping: 31 March + 6 months = 30 September",
 						plan(AFTER_ASSESSMENT, "2026-03-02", "2026-03-17").planning("p1", "2026-03-31", TEAM_MANAGER)
 							.review("r1", "2026-05-12", SOCIAL_WORKER)
@@ -381,10 +376,9 @@ class NottinghamshirePolicyTest extends PolicyTable {
 					.problem(ValidationCode.DATE_BEFORE_REFERRAL, "§1"),
 
 				// §9 trigger before referral. A family resident from Wed 1 April,
-				// referred Tue 7 April: NOT-01 counts
-				// from the trigger. 1 Apr + 10 WD: 2 Apr (1), [3 Good Friday, 6 Easter
-				// Monday], 7-10 (5), 13-17 (10)
-				// = Fri 17 April.
+				// referred Tue 7 April: NOT-01 counts from the trigger. 1 Apr + 10 WD: 2
+				// Apr (1), [3 Good Friday, 6 Easter Monday], 7-10 (5), 13-17 (10) = Fri
+				// 17 April.
 				rule("NOT-01", "transfer in with the trigger before the referral: accepted, counted from the trigger",
 						plan(TRANSFER_IN, "2026-04-07", "2026-04-01"))
 					.asOf("2026-04-07")
@@ -392,9 +386,8 @@ class NottinghamshirePolicyTest extends PolicyTable {
 					.expect(INITIAL_MEETING, "2026-04-17", PENDING)
 					.next(PLANNING, "2026-04-17", "NOT-01", TEAM_MANAGER),
 				// CP plan ended Mon 9 March, referred Mon 30 March: 9 Mar + 10 WD: 10-13
-				// (4), 16-20 (9), 23 (10) =
-				// Mon 23 March, already overdue when the plan is referred; the plan
-				// starts on the step-down date.
+				// (4), 16-20 (9), 23 (10) = Mon 23 March, already overdue when the plan
+				// is referred; the plan starts on the step-down date.
 				rule("NOT-01",
 						"step-down referred after the CP plan ended: overdue from the referral, starts on the "
 								+ "step-down",

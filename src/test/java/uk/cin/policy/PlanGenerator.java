@@ -30,9 +30,8 @@ public final class PlanGenerator {
 		PlanStartReason reason = pick(PlanStartReason.values());
 		LocalDate referral = EPOCH.plusDays(random.nextInt(700));
 		// docs/policy-rules.md §9: a trigger that is an outside event (a conference, a
-		// discharge from care, a family
-		// becoming resident) may come before the referral; an assessment or a private
-		// fostering visit may not.
+		// discharge from care, a family becoming resident) may come before the referral;
+		// an assessment or a private fostering visit may not.
 		LocalDate trigger = !reason.triggerFollowsReferral() && chance(0.3) ? referral.minusDays(1 + random.nextInt(60))
 				: referral.plusDays(random.nextInt(60));
 		LocalDate allocated = chance(0.5) ? referral.plusDays(random.nextInt(20)) : null;

@@ -65,8 +65,8 @@ class HardeningIT {
 		String givenName = at(first, "child", "givenName");
 		assertThat(givenName).isEqualTo("Secret");
 		// The same subject replays: from its own team the first result; from another
-		// team, or as an auditor, or as
-		// a BI analyst, exactly what a family id that names nothing gets.
+		// team, or as an auditor, or as a BI analyst, exactly what a family id that names
+		// nothing gets.
 		Map<String, Object> again = at(teamA.post(ADD_CHILD, Map.of("f", family, "id", id)), "data", "addChild");
 		assertThat(again).isEqualTo(first);
 		Map<String, Object> unknown = at(
