@@ -8,6 +8,7 @@ import React from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { parse } from 'graphql';
 import { explorerPlugin } from '@graphiql/plugin-explorer';
 
 // Monaco's workers, built beside this file (build.mjs), from this page's own origin.
@@ -22,7 +23,19 @@ globalThis.MonacoEnvironment = {
 const url = new URL('/graphql', location.href);
 const subscriptionUrl = new URL('/graphql', location.href);
 subscriptionUrl.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
-const fetcher = createGraphiQLFetcher({ url: url.href, subscriptionUrl: subscriptionUrl.href });
+const toolkitFetcher = createGraphiQLFetcher({ url: url.href, subscriptionUrl: subscriptionUrl.href });
+
+// The toolkit picks WebSocket or HTTP from the editor's parsed document, which lags the text by a 100 ms debounce:
+// a subscription typed and run at once went over HTTP and was refused. The text being sent decides instead.
+function fetcher(params, options) {
+  let documentAST = options?.documentAST;
+  try {
+    documentAST = parse(params.query);
+  } catch {
+    // Not parseable: the server answers with the parse error, whichever way it goes.
+  }
+  return toolkitFetcher(params, { ...options, documentAST });
+}
 
 function App() {
   return React.createElement(GraphiQL, {

@@ -97,6 +97,7 @@ test('the docs explorer shows the schema', async () => {
 test('a subscription runs over graphql-ws and receives an event', async () => {
   await setEditor(page.locator('.graphiql-query-editor'),
     'subscription { deadlinesChanged(authorityCode: "camden") { id plan { id } } }');
+  // Run at once, as a person pressing Ctrl+Enter would: the editor's own parse of the new text is not done yet.
   await run();
   // The socket is the page's own origin, acknowledged with the token from the headers pane.
   await waitFor(() => sockets.some((s) => s.frames.some((f) => f.includes('connection_ack'))), 'connection_ack');
