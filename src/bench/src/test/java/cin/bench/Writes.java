@@ -5,8 +5,8 @@ import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
-import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.uniformRandomSwitch;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -21,8 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
- * Workload 3, writes: recordMeeting (a network meeting with two attendees) and recordPlanEvent (management
- * oversight), half each, on random open plans, by 32 clients. Each write rewrites the plan's stored deadlines and
+ * Workload 3, writes: recordMeeting (a network meeting with two attendees), recordPlanEvent (management oversight)
+ * and recordVisit (the child seen), a third each, on random open plans, by 32 clients. Each write rewrites the plan's stored deadlines and
  * records a change for subscribers, as a real one does; a write that comes back with userErrors counts as failed.
  */
 public class Writes extends Simulation {
@@ -38,15 +38,21 @@ public class Writes extends Simulation {
             + " $input) { plan { id } userErrors { code field } } }\", \"variables\": {\"input\": {\"planId\":"
             + " \"#{plan}\", \"kind\": \"MANAGEMENT_OVERSIGHT\", \"occurredOn\": \"" + TODAY + "\"}}}";
 
+    private static final String VISIT = "{\"query\": \"mutation($input: RecordVisitInput!) { recordVisit(input:"
+            + " $input) { plan { id } userErrors { code field } } }\", \"variables\": {\"input\": {\"planId\":"
+            + " \"#{plan}\", \"visitedOn\": \"" + TODAY + "\", \"childSeen\": true, \"seenAlone\": false}}}";
+
     private static ChainBuilder write(String phase) {
-        return randomSwitch().on(
-                io.gatling.javaapi.core.CoreDsl.percent(50.0).then(exec(http(phase + "recordMeeting").post("/graphql")
+        return uniformRandomSwitch().on(
+                exec(http(phase + "recordMeeting").post("/graphql")
                         .body(StringBody(MEETING)).check(status().is(200), jsonPath("$.errors").notExists(),
-                                jsonPath("$.data.recordMeeting.userErrors[0]").notExists()))),
-                io.gatling.javaapi.core.CoreDsl.percent(50.0).then(exec(http(phase + "recordPlanEvent")
-                        .post("/graphql").body(StringBody(EVENT)).check(status().is(200),
-                                jsonPath("$.errors").notExists(),
-                                jsonPath("$.data.recordPlanEvent.userErrors[0]").notExists()))));
+                                jsonPath("$.data.recordMeeting.userErrors[0]").notExists())),
+                exec(http(phase + "recordPlanEvent").post("/graphql")
+                        .body(StringBody(EVENT)).check(status().is(200), jsonPath("$.errors").notExists(),
+                                jsonPath("$.data.recordPlanEvent.userErrors[0]").notExists())),
+                exec(http(phase + "recordVisit").post("/graphql")
+                        .body(StringBody(VISIT)).check(status().is(200), jsonPath("$.errors").notExists(),
+                                jsonPath("$.data.recordVisit.userErrors[0]").notExists())));
     }
 
     {
