@@ -8,7 +8,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 import uk.cin.api.GlobalId;
@@ -65,19 +64,9 @@ public class FamilyController {
 		return service.addChild(input);
 	}
 
-	@SchemaMapping(typeName = "Family", field = "id")
-	public String familyId(Family family) {
-		return GlobalId.of(NodeType.Family, family.id());
-	}
-
 	@BatchMapping(typeName = "Family")
 	public Mono<Map<Family, List<Child>>> children(List<Family> families) {
 		return service.childrenOf(families);
-	}
-
-	@SchemaMapping(typeName = "Child", field = "id")
-	public String childId(Child child) {
-		return GlobalId.of(NodeType.Child, child.id());
 	}
 
 	@BatchMapping(typeName = "Child")

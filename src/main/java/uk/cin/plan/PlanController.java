@@ -4,7 +4,6 @@ import graphql.schema.DataFetchingEnvironment;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -16,8 +15,6 @@ import reactor.core.publisher.Mono;
 import uk.cin.api.GlobalId;
 import uk.cin.api.GlobalId.NodeType;
 import uk.cin.family.Child;
-import uk.cin.plan.CinPlan.PlanFlags;
-import uk.cin.plan.CinPlan.PlanStatus;
 import uk.cin.plan.PlanService.CaseloadGrouping;
 import uk.cin.plan.PlanService.CaseloadSummary;
 import uk.cin.plan.PlanService.CinPlanConnection;
@@ -30,13 +27,9 @@ import uk.cin.plan.PlanService.PlanPayload;
 import uk.cin.plan.PlanService.RecordPlanEventInput;
 import uk.cin.plan.PlanService.RecordVisitInput;
 import uk.cin.plan.PlanService.SummaryQuestion;
-import uk.cin.plan.PlanStates.EvaluatedPlan;
-import uk.cin.plan.PlanStates.PlanAt;
 import uk.cin.policy.ChairRole;
-import uk.cin.policy.Deadline;
 import uk.cin.policy.MeetingRequirement;
 import uk.cin.policy.RuleRef;
-import uk.cin.policy.ValidationCode;
 import uk.cin.policy.ValidationProblem;
 
 /**
@@ -93,11 +86,6 @@ public class PlanController {
 		return service.closePlan(input);
 	}
 
-	@SchemaMapping(typeName = "CinPlan", field = "id")
-	public String planId(CinPlan plan) {
-		return GlobalId.of(NodeType.CinPlan, plan.id());
-	}
-
 	@BatchMapping(typeName = "CinPlan")
 	public Mono<Map<CinPlan, Child>> child(List<CinPlan> plans) {
 		return service.childrenOf(plans);
@@ -111,82 +99,6 @@ public class PlanController {
 	@BatchMapping(typeName = "Child")
 	public Mono<Map<Child, CinPlan>> currentPlan(List<Child> children) {
 		return service.currentPlansOf(children);
-	}
-
-	@SchemaMapping(typeName = "CinPlan")
-	public PlanStatus status(CinPlan plan, DataFetchingEnvironment env) {
-		return service.statusOn(plan, ListDay.of(env));
-	}
-
-	@SchemaMapping(typeName = "CinPlan")
-	public @Nullable LocalDate closedOn(CinPlan plan, DataFetchingEnvironment env) {
-		return service.closedBy(plan, ListDay.of(env));
-	}
-
-	@SchemaMapping(typeName = "CinPlan")
-	public Mono<LocalDate> startDate(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader,
-			DataFetchingEnvironment env) {
-		return service.at(plan, ListDay.of(env), loader).mapNotNull(e -> e.evaluation().startDate());
-	}
-
-	@SchemaMapping(typeName = "CinPlan")
-	public Mono<List<Visit>> visits(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader,
-			DataFetchingEnvironment env) {
-		return service.visitsBy(plan, ListDay.of(env), loader);
-	}
-
-	@SchemaMapping(typeName = "CinPlan")
-	public Mono<List<PlanEvent>> events(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader,
-			DataFetchingEnvironment env) {
-		return service.eventsBy(plan, ListDay.of(env), loader);
-	}
-
-	@SchemaMapping(typeName = "CinPlan")
-	public Mono<LocalDate> nextReviewDue(CinPlan plan, @Argument @Nullable LocalDate asOf,
-			DataLoader<PlanAt, EvaluatedPlan> loader, DataFetchingEnvironment env) {
-		return service.at(plan, ListDay.of(asOf, env), loader).mapNotNull(e -> e.evaluation().nextReviewDue());
-	}
-
-	@SchemaMapping(typeName = "CinPlan")
-	public Mono<Boolean> isOverdue(CinPlan plan, @Argument @Nullable LocalDate asOf,
-			DataLoader<PlanAt, EvaluatedPlan> loader, DataFetchingEnvironment env) {
-		return service.at(plan, ListDay.of(asOf, env), loader).map(e -> e.evaluation().isOverdue());
-	}
-
-	@SchemaMapping(typeName = "CinPlan")
-	public Mono<ChairRole> requiredChairRole(CinPlan plan, @Argument @Nullable LocalDate asOf,
-			DataLoader<PlanAt, EvaluatedPlan> loader, DataFetchingEnvironment env) {
-		return service.at(plan, ListDay.of(asOf, env), loader).mapNotNull(e -> e.evaluation().requiredChairRole());
-	}
-
-	@SchemaMapping(typeName = "CinPlan")
-	public Mono<MeetingRequirement> nextMeeting(CinPlan plan, @Argument @Nullable LocalDate asOf,
-			DataLoader<PlanAt, EvaluatedPlan> loader, DataFetchingEnvironment env) {
-		return service.at(plan, ListDay.of(asOf, env), loader).mapNotNull(e -> e.evaluation().nextMeeting());
-	}
-
-	@SchemaMapping(typeName = "CinPlan")
-	public Mono<List<Deadline>> deadlines(CinPlan plan, @Argument @Nullable LocalDate asOf,
-			@Argument @Nullable Boolean includeMet, DataLoader<PlanAt, EvaluatedPlan> loader,
-			DataFetchingEnvironment env) {
-		return service.at(plan, ListDay.of(asOf, env), loader)
-			.map(e -> Boolean.TRUE.equals(includeMet) ? e.evaluation().deadlines() : e.evaluation().openDeadlines());
-	}
-
-	@SchemaMapping(typeName = "CinPlan")
-	public Mono<List<ValidationProblem>> policyProblems(CinPlan plan, DataLoader<PlanAt, EvaluatedPlan> loader,
-			DataFetchingEnvironment env) {
-		return service.at(plan, ListDay.of(env), loader)
-			.map(e -> e.evaluation()
-				.problems()
-				.stream()
-				.filter(p -> p.code() != ValidationCode.AS_OF_BEFORE_PLAN)
-				.toList());
-	}
-
-	@SchemaMapping(typeName = "CinPlan")
-	public PlanFlags flags(CinPlan plan) {
-		return plan.flags();
 	}
 
 	// ---- the next meeting's chair, as the contract names it

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -413,22 +414,25 @@ public class PlanService {
 		return plan.closedOn() == null || !ListDay.happenedBy(plan.closedOn(), day) ? null : plan.closedOn();
 	}
 
-	public Mono<List<Visit>> visitsBy(CinPlan plan, @Nullable LocalDate day, DataLoader<PlanAt, EvaluatedPlan> loader) {
-		return at(plan, null, loader)
-			.map(e -> e.state().visits().stream().filter(v -> ListDay.happenedBy(v.visitedOn(), day)).toList());
-	}
-
-	public Mono<List<PlanEvent>> eventsBy(CinPlan plan, @Nullable LocalDate day,
+	public CompletableFuture<List<Visit>> visitsBy(CinPlan plan, @Nullable LocalDate day,
 			DataLoader<PlanAt, EvaluatedPlan> loader) {
 		return at(plan, null, loader)
-			.map(e -> e.state().events().stream().filter(v -> ListDay.happenedBy(v.occurredOn(), day)).toList());
+			.thenApply(e -> e.state().visits().stream().filter(v -> ListDay.happenedBy(v.visitedOn(), day)).toList());
+	}
+
+	public CompletableFuture<List<PlanEvent>> eventsBy(CinPlan plan, @Nullable LocalDate day,
+			DataLoader<PlanAt, EvaluatedPlan> loader) {
+		return at(plan, null, loader)
+			.thenApply(e -> e.state().events().stream().filter(v -> ListDay.happenedBy(v.occurredOn(), day)).toList());
 	}
 
 	/**
-	 * The plan judged as of a date (today when none), through the request's batch loader.
+	 * The plan judged as of a date (today when none), through the request's batch loader:
+	 * its future, as graphql-java takes it (no Mono in between; see {@code PlanFields}).
 	 */
-	public Mono<EvaluatedPlan> at(CinPlan plan, LocalDate asOf, DataLoader<PlanAt, EvaluatedPlan> loader) {
-		return Mono.fromFuture(loader.load(new PlanAt(plan.id(), asOf == null ? LocalDate.now(clock) : asOf)));
+	public CompletableFuture<EvaluatedPlan> at(CinPlan plan, @Nullable LocalDate asOf,
+			DataLoader<PlanAt, EvaluatedPlan> loader) {
+		return loader.load(new PlanAt(plan.id(), asOf == null ? LocalDate.now(clock) : asOf));
 	}
 
 	Mono<PlanPayload> planPayload(UUID planId, String cmid) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester.Response;
@@ -167,11 +168,11 @@ class PlanControllerTest extends ControllerSlice {
 		CinPlan stored = plan(id, PlanStatus.OPEN, Set.of());
 		LocalDate asOf = LocalDate.of(2025, 6, 30);
 		when(plans.plan(id)).thenReturn(Mono.just(stored));
-		when(plans.at(eq(stored), eq(null), any())).thenReturn(Mono.just(new EvaluatedPlan(null,
+		when(plans.at(eq(stored), eq(null), any())).thenReturn(CompletableFuture.completedFuture(new EvaluatedPlan(null,
 				new Evaluation(LocalDate.now(), false, TRIGGER, List.of(), null, List.of(), List.of()))));
 		Deadline late = new Deadline(DeadlineKind.FIRST_REVIEW, asOf.minusDays(3), DeadlineStatus.OVERDUE, null,
 				ChairRole.TEAM_MANAGER, new RuleRef("WES-02", "First review"), null);
-		when(plans.at(eq(stored), eq(asOf), any())).thenReturn(Mono.just(new EvaluatedPlan(null,
+		when(plans.at(eq(stored), eq(asOf), any())).thenReturn(CompletableFuture.completedFuture(new EvaluatedPlan(null,
 				new Evaluation(asOf, false, TRIGGER, List.of(late), null, List.of(), List.of()))));
 
 		Response response = graphQl.documentName("planOverdue")
