@@ -60,8 +60,10 @@ public class GraphQlThreads extends SimplePerformantInstrumentation implements D
 	@Override
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
 			InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
-		if (parameters.isTrivialDataFetcher()) {
-			// A property of an object already loaded: its value is there at once.
+		if (parameters.isTrivialDataFetcher() && dataFetcher.getClass().getPackageName().startsWith("graphql.")) {
+			// graphql-java's own (a property of an object already loaded): its value is
+			// there at once. The service's fetchers marked trivial may still return a
+			// batch loader's future, so they are handed back like any other.
 			return dataFetcher;
 		}
 		return environment -> {
