@@ -71,15 +71,7 @@ public class AuthorityScope {
 	private static final String ENTER = "select set_config('cin.authority', :authority, true),"
 			+ " set_config('statement_timeout', :timeout, true)";
 
-	/**
-	 * And its statements are planned for the values they are sent with. A list's best
-	 * plan depends on its day and filters; after five runs PostgreSQL may switch a
-	 * prepared statement to one generic plan, and for the page ordered by next review
-	 * that plan walked all 8,700 of an authority's plans (92 ms) where the values' own
-	 * took 1.2 ms. Writes read and change rows by id, and keep generic plans.
-	 */
-	private static final String ENTER_READING = ENTER + ", set_config('synchronous_commit', 'off', true),"
-			+ " set_config('plan_cache_mode', 'force_custom_plan', true)";
+	private static final String ENTER_READING = ENTER + ", set_config('synchronous_commit', 'off', true)";
 
 	private Mono<Void> enter(String authority, String sql) {
 		// is_local = true: the setting ends with the transaction, so a pooled connection

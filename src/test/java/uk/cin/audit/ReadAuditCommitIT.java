@@ -132,8 +132,7 @@ class ReadAuditCommitIT {
 			.path("child.givenName")
 			.entity(String.class)
 			.isEqualTo("S");
-		// A query's statements are also planned for their own values (custom plans).
-		assertThat(Observed.SEEN.get("Caseload")).as("a query's audit").containsExactly("off/force_custom_plan");
+		assertThat(Observed.SEEN.get("Caseload")).as("a query's audit").containsExactly("off/auto");
 
 		// The setting ends with the transaction: the next write on a pooled connection
 		// waits for its WAL again.

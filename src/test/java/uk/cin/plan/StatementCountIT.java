@@ -8,6 +8,7 @@ import io.r2dbc.proxy.listener.ProxyExecutionListener;
 import io.r2dbc.spi.ConnectionFactory;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,8 @@ class StatementCountIT {
 
 		static final AtomicInteger STATEMENTS = new AtomicInteger();
 
+		static final List<String> SQL = new CopyOnWriteArrayList<>();
+
 		@Bean
 		static BeanPostProcessor countStatements() {
 			return new BeanPostProcessor() {
@@ -48,6 +51,7 @@ class StatementCountIT {
 							@Override
 							public void afterQuery(QueryExecutionInfo info) {
 								STATEMENTS.addAndGet(info.getQueries().size());
+								info.getQueries().forEach(query -> SQL.add(query.getQuery()));
 							}
 						}).build();
 					}
@@ -89,6 +93,48 @@ class StatementCountIT {
 		// log for all children read.
 		assertThat(small).as("the proxy counts statements").isPositive().isLessThanOrEqualTo(13);
 		System.out.printf("Statements for a page: 5 plans %d, 50 plans %d%n", small, large);
+	}
+
+	@Test
+	void onlyTheOrderedPageIsPlannedForItsOwnDay() {
+		Api api = new Api(tester);
+		String family = api.createFamily("children-law-2008", "Plans");
+		api.openPlan(api.addChild(family, "O", false), "AFTER_ASSESSMENT", "2026-09-01", "2026-10-01");
+
+		Counting.SQL.clear();
+		Api.as(tester, "children-law-2008")
+			.document("{ plans(filter: {authorityCode: \"children-law-2008\"}, first: 5,"
+					+ " orderBy: {field: NEXT_REVIEW_DUE}) { edges { node { id } } } }")
+			.execute()
+			.path("plans.edges")
+			.entityList(Object.class)
+			.hasSizeGreaterThan(0);
+		List<String> ordered = List.copyOf(Counting.SQL);
+		int list = indexOf(ordered, "order by order_due");
+		assertThat(indexOf(ordered, "'plan_cache_mode', 'force_custom_plan'")).as("custom plans, then the list")
+			.isBetween(0, list - 1);
+		assertThat(indexOf(ordered.subList(list, ordered.size()), "'plan_cache_mode', 'auto'"))
+			.as("generic plans again after the list")
+			.isPositive();
+
+		Counting.SQL.clear();
+		Api.as(tester, "children-law-2008")
+			.document("{ plans(filter: {authorityCode: \"children-law-2008\"}, first: 5) { edges { node { id } } } }")
+			.execute()
+			.path("plans.edges")
+			.entityList(Object.class)
+			.hasSizeGreaterThan(0);
+		assertThat(Counting.SQL).as("the page in id order keeps generic plans")
+			.noneMatch(sql -> sql.contains("plan_cache_mode"));
+	}
+
+	private static int indexOf(List<String> statements, String part) {
+		for (int i = 0; i < statements.size(); i++) {
+			if (statements.get(i).contains(part)) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private int statementsFor(int pageSize) {
