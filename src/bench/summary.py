@@ -54,10 +54,6 @@ def cpu_ms(run, name, requests):
     return (after - before) / ticks * 1000 / requests
 
 
-def requests(rows, *names):
-    return sum(rows[n]["total"] for n in names if n in rows)
-
-
 def figures(run):
     """One run's figures: workload -> {rate, p50, p95, p99, failed}."""
     found = {}
