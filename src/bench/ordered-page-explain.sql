@@ -1,6 +1,7 @@
 -- The ordered caseload page's SQL (workload 1b) as the service sends it: a manager's open plans of camden, next review
--- due first, as of today. src/bench/run prints its plan: an index range over plan_review_order, no sort of the
--- caseload. Run by hand: psql ... -v day="'2026-12-02'" -f ordered-page-explain.sql
+-- due first, as of today (PlanRepository.page). src/bench/run explains it with its actual rows (the explain workload)
+-- and summary.py checks the plan: index scans (plan_review_open_ended for today's stretches), no sort of more rows than
+-- the two parts' 51 each, so no sort of the caseload. Run by hand: psql ... -v day="'2026-12-02'" -f ordered-page-explain.sql
 BEGIN;
 select set_config('cin.authority', 'camden', true);
 explain (analyze, buffers, costs off)
