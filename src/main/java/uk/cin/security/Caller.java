@@ -13,6 +13,9 @@ import java.util.Set;
  * @param client the application the token was issued to (its {@code azp} or
  * {@code client_id} claim), or null when the token names none; some clients may send only
  * registered documents (see TrustedDocumentInterceptor)
+ * @param expiresAt until when the caller is honoured: the token's expiry plus the clock
+ * skew the decoder allows ({@code cin.security.clock-skew}), so that subscriptions and
+ * sockets end when the token would be refused
  */
 public record Caller(String subject, String authority, Set<String> teams, Role role, Instant expiresAt, String client) {
 

@@ -1,5 +1,6 @@
 package uk.cin.security;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -9,6 +10,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import uk.cin.config.CinProperties;
 import uk.cin.policy.pack.PolicyPacks;
 
 /**
@@ -40,8 +42,11 @@ public class Callers {
 
 	private final PolicyPacks packs;
 
-	public Callers(PolicyPacks packs) {
+	private final Duration clockSkew;
+
+	public Callers(PolicyPacks packs, CinProperties properties) {
 		this.packs = packs;
+		this.clockSkew = properties.security().clockSkew();
 	}
 
 	public Mono<Caller> fromJwt(Jwt jwt) {
@@ -53,8 +58,11 @@ public class Callers {
 		try {
 			String client = jwt.hasClaim(AUTHORIZED_PARTY) ? jwt.getClaimAsString(AUTHORIZED_PARTY)
 					: jwt.getClaimAsString(CLIENT_ID);
+			// Honoured as long as the decoder accepts it: a token taken within the skew
+			// past
+			// its expiry is not ended the moment its subscription starts.
 			return Mono.just(caller(jwt.getSubject(), jwt.getClaimAsString(AUTHORITY), jwt.getClaim(TEAMS),
-					jwt.getClaimAsString(ROLE), jwt.getExpiresAt(), client));
+					jwt.getClaimAsString(ROLE), jwt.getExpiresAt().plus(clockSkew), client));
 		}
 		catch (IllegalArgumentException e) {
 			return Mono.error(new InvalidBearerTokenException(e.getMessage()));

@@ -111,6 +111,8 @@ class AbuseLimitsIT {
 	 */
 	@Test
 	void fragmentsThatFanOutAreAnsweredAtOnceWhileAnotherAuthorityIsServed() throws Exception {
+		// The path warmed first, so that the times below are the documents' own.
+		assertThat(query("{ __typename }").status()).isEqualTo(200);
 		CompletableFuture<Answer> plain = CompletableFuture
 			.supplyAsync(() -> query(QueryLimitsTest.fanOut(26, "__typename")));
 		CompletableFuture<Answer> aliased = CompletableFuture
@@ -124,8 +126,10 @@ class AbuseLimitsIT {
 		assertThat(answered.body()).isEqualTo("{\"data\":{\"__typename\":\"Query\"}}");
 		Answer refused = aliased.join();
 		assertThat(refused.body()).contains("\"code\":\"MAX_ALIASES\"").contains(Long.toString(1L << 26));
-		assertThat(answered.millis()).as("answered at once").isLessThan(4_000);
-		assertThat(refused.millis()).as("refused at once").isLessThan(4_000);
+		// Within a second, as the hardening asks, with the other client served meanwhile.
+		assertThat(answered.millis()).as("answered at once").isLessThan(1_000);
+		assertThat(refused.millis()).as("refused at once").isLessThan(1_000);
+		assertThat(other.millis()).as("the other client served meanwhile").isLessThan(1_000);
 	}
 
 	@Test

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -156,14 +158,22 @@ class HardeningIT {
 		assertThat(ofChild.toString()).contains("operation=openPlan", "operation=recordMeeting", "action=REFUSED");
 	}
 
-	private int status(String token) {
+	/** The answer's status and, for a refusal, its code: "401 UNAUTHENTICATED". */
+	private String status(String token) {
 		return WebClient.create("http://localhost:" + port)
 			.post()
 			.uri("/graphql")
 			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"query\": \"{ authorities { code } }\"}")
-			.exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value()))
+			.exchangeToMono(r -> r.bodyToMono(String.class).defaultIfEmpty("").map(body -> {
+				String status = Integer.toString(r.statusCode().value());
+				if (r.statusCode().is2xxSuccessful()) {
+					return status;
+				}
+				Matcher code = Pattern.compile("\"code\":\"(\\w+)\"").matcher(body);
+				return code.find() ? status + " " + code.group(1) : status;
+			}))
 			.block();
 	}
 
@@ -185,17 +195,21 @@ class HardeningIT {
 	@Test
 	void aTokenIsRefusedWithoutAnExpiryForAnotherAudienceOrIssuerPastASmallSkewOrWithAControlCharacterSubject() {
 		assertThat(status(claims(c -> {
-		}))).as("a good token").isEqualTo(200);
-		assertThat(status(claims(c -> c.claims(all -> all.remove("exp"))))).as("no exp").isEqualTo(401);
-		assertThat(status(claims(c -> c.audience(List.of("another-app"))))).as("another audience").isEqualTo(401);
-		assertThat(status(claims(c -> c.claims(all -> all.remove("aud"))))).as("no audience").isEqualTo(401);
-		assertThat(status(claims(c -> c.issuer("https://elsewhere.example")))).as("another issuer").isEqualTo(401);
+		}))).as("a good token").isEqualTo("200");
+		assertThat(status(claims(c -> c.claims(all -> all.remove("exp"))))).as("no exp")
+			.isEqualTo("401 UNAUTHENTICATED");
+		assertThat(status(claims(c -> c.audience(List.of("another-app"))))).as("another audience")
+			.isEqualTo("401 UNAUTHENTICATED");
+		assertThat(status(claims(c -> c.claims(all -> all.remove("aud"))))).as("no audience")
+			.isEqualTo("401 UNAUTHENTICATED");
+		assertThat(status(claims(c -> c.issuer("https://elsewhere.example")))).as("another issuer")
+			.isEqualTo("401 UNAUTHENTICATED");
 		// The default skew of Spring Security is a minute; the service allows a few
 		// seconds.
 		assertThat(status(claims(c -> c.expiresAt(Instant.now().minusSeconds(20))))).as("expired 20 s ago")
-			.isEqualTo(401);
-		assertThat(status(claims(c -> c.subject("nul\u0000byte")))).as("NUL in sub").isEqualTo(401);
-		assertThat(status(claims(c -> c.subject("line\nbreak")))).as("newline in sub").isEqualTo(401);
+			.isEqualTo("401 UNAUTHENTICATED");
+		assertThat(status(claims(c -> c.subject("nul\u0000byte")))).as("NUL in sub").isEqualTo("401 UNAUTHENTICATED");
+		assertThat(status(claims(c -> c.subject("line\nbreak")))).as("newline in sub").isEqualTo("401 UNAUTHENTICATED");
 	}
 
 	@Test

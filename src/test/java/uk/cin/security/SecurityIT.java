@@ -321,6 +321,28 @@ class SecurityIT {
 	}
 
 	@Test
+	void aTokenTakenWithinTheClockSkewPastItsExpiryEndsItsSubscriptionAtTheSkewNotAtOnce() {
+		// Expired 2 s ago: still taken (the skew is 5 s), and honoured until the skew
+		// runs
+		// out, about 3 s from now, as the decoder would honour it.
+		String token = TestTokens.token("camden", Role.TEAM_MANAGER, Duration.ofSeconds(-2), "team-a");
+		long began = System.nanoTime();
+		List<String> events = http().post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
+			.bodyValue("{\"query\":\"subscription { deadlinesChanged { id } }\"}")
+			.retrieve()
+			.bodyToFlux(String.class)
+			.collectList()
+			.block(Duration.ofSeconds(20));
+		long millis = Duration.ofNanos(System.nanoTime() - began).toMillis();
+		assertThat(events).anySatisfy(data -> assertThat(data).contains("TOKEN_EXPIRED"));
+		assertThat(millis).as("ended when the skew ran out").isBetween(2_000L, 10_000L);
+	}
+
+	@Test
 	void aSubscriptionOverServerSentEventsTakesItsTokenFromTheHeader() {
 		Api api = new Api(tester);
 		api.openPlan(api.addChild(api.createFamily("camden", "Sse"), "W", false), "AFTER_ASSESSMENT", "2026-09-01",
