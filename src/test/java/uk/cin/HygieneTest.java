@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class HygieneTest {
 
 	private static final Pattern INLINE = Pattern.compile(
-			"(?<![\\w.\"/])((?:uk\\.cin|java\\.(?:util|time|io|nio|net|sql)|org\\.springframework|io\\.r2dbc|graphql|reactor)(?:\\.[a-z_]\\w*)*)\\.([A-Z]\\w*)");
+			"(?<![\\w.\"/])((?:uk\\.cin|java\\.[a-z]+|org\\.springframework|org\\.junit|org\\.reactivestreams|io\\.r2dbc|graphql|reactor)(?:\\.[a-z_]\\w*)*)\\.([A-Z]\\w*)");
 
 	/** By the imported name, so that {@code a.B} comes before {@code a.B.C}. */
 	private static final Comparator<String> BY_NAME = Comparator.comparing(l -> l.substring(0, l.length() - 1));

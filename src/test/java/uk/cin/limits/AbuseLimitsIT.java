@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,7 +44,7 @@ class AbuseLimitsIT {
 
 	long timeLimit;
 
-	@org.junit.jupiter.api.BeforeEach
+	@BeforeEach
 	void seconds() {
 		timeLimit = timeLimitSetting.toSeconds();
 	}

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,7 +56,7 @@ class SlowSubscriberIT {
 		AtomicReference<Throwable> ended = new AtomicReference<>();
 		BaseSubscriber<DeadlineChange> stalled = new BaseSubscriber<>() {
 			@Override
-			protected void hookOnSubscribe(org.reactivestreams.Subscription subscription) {
+			protected void hookOnSubscribe(Subscription subscription) {
 				// reads nothing
 			}
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
 import org.springframework.graphql.execution.SubscriptionPublisherException;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -54,7 +55,7 @@ class SubscriptionRequestsTest {
 						ExecutionResult.newExecutionResult().data(results.contextWrite(context)).build())))))
 			.block(Duration.ofSeconds(5));
 		@SuppressWarnings("unchecked")
-		Flux<ExecutionResult> ended = Flux.from((org.reactivestreams.Publisher<ExecutionResult>) response.getData());
+		Flux<ExecutionResult> ended = Flux.from((Publisher<ExecutionResult>) response.getData());
 		Throwable failure = ended.then()
 			.map(done -> (Throwable) null)
 			.onErrorResume(e -> Mono.just(e))

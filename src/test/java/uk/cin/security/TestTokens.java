@@ -6,11 +6,13 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -31,6 +33,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 public final class TestTokens {
 
 	private static final NimbusJwtEncoder ENCODER = encoder();
+
+	private static final RSAKey PUBLIC_KEY = publicKey();
 
 	/**
 	 * The issuer and audience the test configuration checks
@@ -126,6 +130,27 @@ public final class TestTokens {
 		return "Bearer " + token;
 	}
 
+	/**
+	 * The public half of the test key as a JWK set, as an identity provider publishes it
+	 * at its jwks_uri.
+	 */
+	public static String publicJwkSet() {
+		return new JWKSet(PUBLIC_KEY).toString(true);
+	}
+
+	private static RSAKey publicKey() {
+		try (InputStream in = TestTokens.class.getResourceAsStream("/test-jwt/public.pem")) {
+			String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "")
+				.replaceAll("\\s", "");
+			RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA")
+				.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+			return new RSAKey.Builder(key).build();
+		}
+		catch (IOException | GeneralSecurityException e) {
+			throw new IllegalStateException("the test public key cannot be read", e);
+		}
+	}
+
 	private static NimbusJwtEncoder encoder() {
 		try (InputStream in = TestTokens.class.getResourceAsStream("/test-jwt/private.pem")) {
 			String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "")
@@ -138,7 +163,7 @@ public final class TestTokens {
 			return new NimbusJwtEncoder(
 					new ImmutableJWKSet<>(new JWKSet(new RSAKey.Builder(publicKey).privateKey(key).build())));
 		}
-		catch (IOException | java.security.GeneralSecurityException e) {
+		catch (IOException | GeneralSecurityException e) {
 			throw new IllegalStateException("the test signing key cannot be read", e);
 		}
 	}
