@@ -19,6 +19,12 @@ public final class Interceptors {
 	 */
 	public static final int TRUSTED_DOCUMENTS = RESPONSE_ERRORS + 10;
 
+	/**
+	 * Around a subscription, outside its caller: how its stream ends when something under
+	 * it fails (SubscriptionRequests).
+	 */
+	public static final int SUBSCRIPTIONS = TRUSTED_DOCUMENTS + 5;
+
 	/** Runs the operation as its caller, in its transaction and time limit. */
 	public static final int CALLER = TRUSTED_DOCUMENTS + 10;
 

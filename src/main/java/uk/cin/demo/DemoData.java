@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -19,7 +18,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.cin.api.GlobalId;
 import uk.cin.api.UserError;
-import uk.cin.family.FamilyRepository;
+import uk.cin.config.CinProperties;
 import uk.cin.family.FamilyService;
 import uk.cin.family.FamilyService.AddChildInput;
 import uk.cin.family.FamilyService.CreateFamilyInput;
@@ -48,9 +47,6 @@ import uk.cin.security.Role;
  */
 @Component
 @Profile("local")
-// Off while the generator runs (it sets cin.demo-data=false): its families are the data
-// then.
-@ConditionalOnBooleanProperty(name = "cin.demo-data", matchIfMissing = true)
 public class DemoData {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -61,21 +57,21 @@ public class DemoData {
 
 	private final MeetingService meetings;
 
-	private final FamilyRepository familyRepository;
-
 	private final PolicyPacks packs;
 
 	private final Clock clock;
 
 	private final AuthorityScope scope;
 
-	public DemoData(FamilyService families, PlanService plans, MeetingService meetings,
-			FamilyRepository familyRepository, PolicyPacks packs, Clock clock, AuthorityScope scope) {
+	private final CinProperties properties;
+
+	public DemoData(FamilyService families, PlanService plans, MeetingService meetings, PolicyPacks packs, Clock clock,
+			AuthorityScope scope, CinProperties properties) {
 		this.scope = scope;
+		this.properties = properties;
 		this.families = families;
 		this.plans = plans;
 		this.meetings = meetings;
-		this.familyRepository = familyRepository;
 		this.packs = packs;
 		this.clock = clock;
 	}
@@ -88,6 +84,12 @@ public class DemoData {
 
 	@EventListener(ApplicationReadyEvent.class)
 	public void load() {
+		// Off while the generator runs (it sets cin.demo-data=false): its families are
+		// the
+		// data then.
+		if (!properties.demoData()) {
+			return;
+		}
 		long began = System.nanoTime();
 		// Each authority as one of its managers would enter it, in a transaction scoped
 		// to it.
@@ -96,8 +98,7 @@ public class DemoData {
 					Instant.now(clock).plus(Duration.ofHours(1)));
 			return scope
 				.mono(pack.code(),
-						familyRepository.countFamilies()
-							.flatMap(existing -> existing > 0 ? Mono.just(0) : authority(pack).thenReturn(1)))
+						families.anyFamilies().flatMap(any -> any ? Mono.just(0) : authority(pack).thenReturn(1)))
 				.contextWrite(context -> context.put(Caller.class, loader));
 		}).filter(n -> n > 0).count().block();
 		long millis = (System.nanoTime() - began) / 1_000_000;

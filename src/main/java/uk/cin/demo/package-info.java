@@ -1,5 +1,6 @@
 /** Made-up families for the local profile, loaded through the services. */
-@ApplicationModule(allowedDependencies = { "api", "family", "meeting", "plan", "policy", "policy :: pack", "security" })
+@ApplicationModule(
+		allowedDependencies = { "api", "config", "family", "meeting", "plan", "policy", "policy :: pack", "security" })
 @NullMarked
 package uk.cin.demo;
 

@@ -123,6 +123,14 @@ public class FamilyService {
 	 * A family, if the caller may read it; otherwise nothing, as for an id that names
 	 * nothing.
 	 */
+	/**
+	 * Whether the authority in scope has any family yet (the demo data loads only into an
+	 * empty one).
+	 */
+	public Mono<Boolean> anyFamilies() {
+		return families.countFamilies().map(n -> n > 0);
+	}
+
 	public Mono<Family> family(UUID id) {
 		return Access.readable(families.families(List.of(id)).next());
 	}

@@ -35,7 +35,7 @@ import uk.cin.security.EventTransactions;
  * "Subscription error".
  */
 @Component
-@Order(Interceptors.CALLER - 1)
+@Order(Interceptors.SUBSCRIPTIONS)
 public class SubscriptionRequests implements WebGraphQlInterceptor {
 
 	private static final Logger log = LoggerFactory.getLogger(SubscriptionRequests.class);

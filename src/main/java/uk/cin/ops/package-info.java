@@ -1,5 +1,5 @@
 /** Operations: metrics, shutdown order, connection limits and timeouts. */
-@ApplicationModule(allowedDependencies = { "api", "config", "live", "security" })
+@ApplicationModule(allowedDependencies = { "config", "live", "security" })
 @NullMarked
 package uk.cin.ops;
 
