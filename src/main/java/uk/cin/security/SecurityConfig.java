@@ -1,6 +1,7 @@
 package uk.cin.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,13 +37,13 @@ public class SecurityConfig {
 
 	@Bean
 	SecurityWebFilterChain api(ServerHttpSecurity http, ObjectProvider<ReactiveJwtDecoder> decoders, Callers callers,
-			Environment environment, CinProperties properties) {
+			Environment environment, CinProperties properties, Clock clock) {
 		TokenValidation.requireIssuerAndAudience(environment);
-		ReactiveJwtDecoder decoder = decoders.getIfAvailable(() -> {
+		ReactiveJwtDecoder decoder = new VerifiedTokens(decoders.getIfAvailable(() -> {
 			throw new IllegalStateException("No token issuer configured: set spring.security.oauth2.resourceserver"
 					+ ".jwt.issuer-uri (or jwk-set-uri) to your identity provider, or run without a configured "
 					+ "database for the local profile, which signs its own tokens");
-		});
+		}), properties.security().clockSkew(), clock);
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			// Before authentication: a preflight carries no token.
 			.cors(cors -> cors.configurationSource(CrossOrigin.source(properties.cors(), environment)))

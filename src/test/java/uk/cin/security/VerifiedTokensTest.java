@@ -1,0 +1,93 @@
+package uk.cin.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+class VerifiedTokensTest {
+
+	private static final Instant NOW = Instant.parse("2026-12-03T09:00:00Z");
+
+	private static final Duration SKEW = Duration.ofSeconds(5);
+
+	/** A clock the test moves. */
+	private static final class Moving extends Clock {
+
+		Instant now = NOW;
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return now;
+		}
+
+	}
+
+	private final AtomicInteger verifications = new AtomicInteger();
+
+	private final Moving clock = new Moving();
+
+	/** Verifies "good-..." tokens, expiring a minute from NOW; refuses any other. */
+	private final ReactiveJwtDecoder provider = token -> {
+		verifications.incrementAndGet();
+		if (!token.startsWith("good-") || !clock.now.isBefore(NOW.plusSeconds(60).plus(SKEW))) {
+			return Mono.error(new BadJwtException("refused"));
+		}
+		return Mono.just(Jwt.withTokenValue(token)
+			.header("alg", "RS256")
+			.subject("s")
+			.issuedAt(NOW)
+			.expiresAt(NOW.plusSeconds(60))
+			.build());
+	};
+
+	private final VerifiedTokens tokens = new VerifiedTokens(provider, SKEW, clock);
+
+	@Test
+	void aTokenVerifiedOnceIsTakenAgainWithoutVerifyingItsSignature() {
+		StepVerifier.create(tokens.decode("good-1")).expectNextCount(1).verifyComplete();
+		StepVerifier.create(tokens.decode("good-1")).expectNextCount(1).verifyComplete();
+		assertThat(verifications).hasValue(1);
+		StepVerifier.create(tokens.decode("good-2")).expectNextCount(1).verifyComplete();
+		assertThat(verifications).as("another token is verified").hasValue(2);
+	}
+
+	@Test
+	void aRefusedTokenIsRefusedEveryTimeAndNeverKept() {
+		StepVerifier.create(tokens.decode("forged")).expectError(BadJwtException.class).verify();
+		StepVerifier.create(tokens.decode("forged")).expectError(BadJwtException.class).verify();
+		assertThat(verifications).hasValue(2);
+	}
+
+	@Test
+	void pastItsExpiryAndTheSkewAKeptTokenIsVerifiedAgainAndRefused() {
+		StepVerifier.create(tokens.decode("good-1")).expectNextCount(1).verifyComplete();
+		clock.now = NOW.plusSeconds(64);
+		StepVerifier.create(tokens.decode("good-1")).expectNextCount(1).verifyComplete();
+		assertThat(verifications).as("within the skew: still the kept one").hasValue(1);
+		clock.now = NOW.plusSeconds(65);
+		StepVerifier.create(tokens.decode("good-1")).expectError(BadJwtException.class).verify();
+		assertThat(verifications).hasValue(2);
+	}
+
+}
