@@ -37,10 +37,10 @@ import reactor.core.publisher.Sinks;
  * that waits for its stream to be open before it writes waited up to 20 s, and had
  * nothing to tell it when its subscription was in place. Here the stream opens with an
  * SSE comment ({@code :}) the moment the subscription hears every change committed from
- * then on ({@link LiveController#WHEN_LISTENING}): a client that writes once its response
- * has arrived receives the change it made. Otherwise it is Spring's handler: each result
- * a {@code next} event, a {@code complete} event at the end, a comment when nothing was
- * sent for a keep-alive interval.
+ * then on ({@link DeadlineSubscriptions#WHEN_LISTENING}): a client that writes once its
+ * response has arrived receives the change it made. Otherwise it is Spring's handler:
+ * each result a {@code next} event, a {@code complete} event at the end, a comment when
+ * nothing was sent for a keep-alive interval.
  */
 @Configuration(proxyBeanMethods = false)
 public class SseSubscriptions {
@@ -89,7 +89,7 @@ public class SseSubscriptions {
 			// In the request's context, which Spring for GraphQL hands on to the
 			// subscription's data fetcher.
 			return super.handleRequest(request).contextWrite(
-					context -> context.put(LiveController.WHEN_LISTENING, (Runnable) listening::tryEmitEmpty));
+					context -> context.put(DeadlineSubscriptions.WHEN_LISTENING, (Runnable) listening::tryEmitEmpty));
 		}
 
 		@Override

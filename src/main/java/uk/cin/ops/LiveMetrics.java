@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.stereotype.Component;
-import uk.cin.live.LiveController;
+import uk.cin.live.DeadlineSubscriptions;
 import uk.cin.security.EventTransactions;
 import uk.cin.security.ExpiringSockets;
 
@@ -17,13 +17,13 @@ import uk.cin.security.ExpiringSockets;
 @Component
 public class LiveMetrics implements MeterBinder {
 
-	private final LiveController live;
+	private final DeadlineSubscriptions live;
 
 	private final ExpiringSockets sockets;
 
 	private final EventTransactions transactions;
 
-	public LiveMetrics(LiveController live, ExpiringSockets sockets, EventTransactions transactions) {
+	public LiveMetrics(DeadlineSubscriptions live, ExpiringSockets sockets, EventTransactions transactions) {
 		this.live = live;
 		this.sockets = sockets;
 		this.transactions = transactions;
@@ -31,7 +31,7 @@ public class LiveMetrics implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		Gauge.builder("cin.subscriptions.active", live, LiveController::activeSubscriptions)
+		Gauge.builder("cin.subscriptions.active", live, DeadlineSubscriptions::activeSubscriptions)
 			.description("deadlinesChanged subscriptions open on this instance (WebSocket and SSE)")
 			.register(registry);
 		Gauge.builder("cin.websockets.open", sockets, ExpiringSockets::openCount)

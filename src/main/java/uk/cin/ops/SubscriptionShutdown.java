@@ -8,7 +8,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
 import uk.cin.config.CinProperties;
-import uk.cin.live.LiveController;
+import uk.cin.live.DeadlineSubscriptions;
 import uk.cin.security.ExpiringSockets;
 
 /**
@@ -31,7 +31,7 @@ public class SubscriptionShutdown implements SmartLifecycle {
 	 */
 	private static final Duration FLUSH = Duration.ofMillis(200);
 
-	private final LiveController live;
+	private final DeadlineSubscriptions live;
 
 	private final ExpiringSockets sockets;
 
@@ -39,7 +39,7 @@ public class SubscriptionShutdown implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	public SubscriptionShutdown(LiveController live, ExpiringSockets sockets, CinProperties properties) {
+	public SubscriptionShutdown(DeadlineSubscriptions live, ExpiringSockets sockets, CinProperties properties) {
 		this.live = live;
 		this.sockets = sockets;
 		this.wait = properties.shutdown().subscriptionsTimeout();

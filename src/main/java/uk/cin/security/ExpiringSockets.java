@@ -21,9 +21,9 @@ import uk.cin.api.RequestIds;
 
 /**
  * A WebSocket lives no longer than the token it was opened with. Its subscriptions end
- * with TOKEN_EXPIRED when the token does (LiveController); a moment later the connection
- * itself is closed with 4401, so a client cannot keep an authenticated socket open past
- * its token and must reconnect with a new one.
+ * with TOKEN_EXPIRED when the token does (DeadlineSubscriptions); a moment later the
+ * connection itself is closed with 4401, so a client cannot keep an authenticated socket
+ * open past its token and must reconnect with a new one.
  */
 @Configuration(proxyBeanMethods = false)
 public class ExpiringSockets {

@@ -50,7 +50,7 @@ class FetchSseSubscriberIT {
 	HttpGraphQlTester tester;
 
 	@Autowired
-	LiveController live;
+	DeadlineSubscriptions live;
 
 	@LocalServerPort
 	int port;
@@ -123,7 +123,7 @@ class FetchSseSubscriberIT {
 		AtomicInteger told = new AtomicInteger();
 		Flux<DeadlineChange> changes = live.deadlinesChanged(null, plan, null)
 			.contextWrite(context -> context.put(Caller.class, TestTokens.managerCaller("camden"))
-				.put(LiveController.WHEN_LISTENING, (Runnable) told::incrementAndGet));
+				.put(DeadlineSubscriptions.WHEN_LISTENING, (Runnable) told::incrementAndGet));
 		assertThat(told).as("not before it is subscribed to").hasValue(0);
 		StepVerifier.create(changes.take(1)).then(() -> {
 			assertThat(told).as("once subscribed").hasValue(1);

@@ -36,7 +36,7 @@ class LiveFeedIT {
 	HttpGraphQlTester tester;
 
 	@Autowired
-	LiveController live;
+	DeadlineSubscriptions live;
 
 	@Test
 	void aCommittedWriteArrivesOnceAndARefusedOneNever() {

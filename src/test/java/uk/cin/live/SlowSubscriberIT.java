@@ -35,7 +35,7 @@ class SlowSubscriberIT {
 	HttpGraphQlTester tester;
 
 	@Autowired
-	LiveController live;
+	DeadlineSubscriptions live;
 
 	@Autowired
 	ChangeRecorder recorder;
@@ -49,7 +49,7 @@ class SlowSubscriberIT {
 		String plan = api.openPlan(api.addChild(api.createFamily("camden", "Slow"), "V", false), "AFTER_ASSESSMENT",
 				"2026-09-01", "2026-10-01");
 		UUID planId = GlobalId.require(plan, GlobalId.NodeType.CinPlan);
-		int changes = LiveController.BUFFER + 50;
+		int changes = DeadlineSubscriptions.BUFFER + 50;
 
 		// The stalled one subscribes and then requests nothing; the other reads
 		// everything.
@@ -81,7 +81,7 @@ class SlowSubscriberIT {
 				// wait for delivery
 				Thread.onSpinWait();
 			}
-			assertThat(ended.get()).isInstanceOf(LiveController.TooSlow.class);
+			assertThat(ended.get()).isInstanceOf(DeadlineSubscriptions.TooSlow.class);
 			// Every change reached the reader (the plan's opening may come first), in
 			// order, none twice.
 			assertThat(others).hasSizeGreaterThanOrEqualTo(changes);

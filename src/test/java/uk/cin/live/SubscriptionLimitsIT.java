@@ -128,7 +128,7 @@ class SubscriptionLimitsIT {
 		String writer = manager("load-writer", "camden");
 		List<String> children = children(writer, "Load", 20);
 		String derby = manager("load-reader", "derby");
-		LiveController live = service.getBean(LiveController.class);
+		DeadlineSubscriptions live = service.getBean(DeadlineSubscriptions.class);
 		int before = live.activeSubscriptions();
 
 		// Two callers, two sockets each, as many subscriptions on each as a socket may
@@ -321,7 +321,7 @@ class SubscriptionLimitsIT {
 			socket.subscribe("1", WATCH_PLANS, Map.of());
 			stream = sse(token, WATCH_PLANS).subscribe(streamed::add, e -> {
 			});
-			LiveController live = service.getBean(LiveController.class);
+			DeadlineSubscriptions live = service.getBean(DeadlineSubscriptions.class);
 			Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> live.activeSubscriptions() >= 2);
 			logged.start();
 			root.addAppender(logged);

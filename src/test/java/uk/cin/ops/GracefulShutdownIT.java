@@ -34,7 +34,7 @@ import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.cin.CinApplication;
-import uk.cin.live.LiveController;
+import uk.cin.live.DeadlineSubscriptions;
 import uk.cin.security.TestTokens;
 
 /**
@@ -101,7 +101,7 @@ class GracefulShutdownIT {
 				.bodyToFlux(String.class)
 				.subscribe(sseEvents::add, e -> {
 				}, () -> sseFinished.set(true));
-			LiveController live = context.getBean(LiveController.class);
+			DeadlineSubscriptions live = context.getBean(DeadlineSubscriptions.class);
 			Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> live.activeSubscriptions() == 2);
 
 			try (Connection owner = DriverManager
@@ -129,10 +129,11 @@ class GracefulShutdownIT {
 					assertThat(message.at("/type").asString()).isEqualTo("error");
 					assertThat(message.at("/id").asString()).isEqualTo("1");
 					assertThat(message.at("/payload/0/extensions/code").asString())
-						.isEqualTo(LiveController.SHUTTING_DOWN);
+						.isEqualTo(DeadlineSubscriptions.SHUTTING_DOWN);
 					assertThat(message.at("/payload/0/extensions/correlationId").asString()).isNotBlank();
 				});
-				assertThat(sseEvents).anySatisfy(data -> assertThat(data).contains(LiveController.SHUTTING_DOWN));
+				assertThat(sseEvents)
+					.anySatisfy(data -> assertThat(data).contains(DeadlineSubscriptions.SHUTTING_DOWN));
 				// The mutation is still waiting, and the service with it: its answer is
 				// due.
 				assertThat(inFlight).isNotDone();
