@@ -16,12 +16,17 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import reactor.core.publisher.Mono;
 import uk.cin.api.DatabaseOutage;
 import uk.cin.api.UserError;
+import uk.cin.audit.AuditController;
+import uk.cin.audit.AuditService;
 import uk.cin.authority.AuthorityController;
 import uk.cin.config.SettingsConfiguration;
 import uk.cin.family.FamilyController;
 import uk.cin.family.FamilyService;
+import uk.cin.live.DeadlineSubscriptions;
+import uk.cin.live.LiveController;
 import uk.cin.meeting.MeetingController;
 import uk.cin.meeting.MeetingService;
+import uk.cin.node.NodeController;
 import uk.cin.plan.PlanController;
 import uk.cin.plan.PlanService;
 import uk.cin.plan.PlanStates.EvaluatedPlan;
@@ -41,8 +46,8 @@ import uk.cin.policy.pack.PolicyPacks;
  * (started once, in about a second).
  */
 @GraphQlTest(
-		controllers = { AuthorityController.class, FamilyController.class, MeetingController.class,
-				PlanController.class },
+		controllers = { AuditController.class, AuthorityController.class, FamilyController.class, LiveController.class,
+				MeetingController.class, NodeController.class, PlanController.class },
 		properties = {
 				// Any URL: nothing connects to it. Without one the service would start
 				// its own PostgreSQL (LocalDatabaseEnvironmentPostProcessor).
@@ -66,6 +71,12 @@ public abstract class ControllerSlice {
 
 	@MockitoBean
 	protected MeetingService meetings;
+
+	@MockitoBean
+	protected AuditService audit;
+
+	@MockitoBean
+	protected DeadlineSubscriptions subscriptions;
 
 	/**
 	 * The payload's one user error is the service's: its input path, message and code.
