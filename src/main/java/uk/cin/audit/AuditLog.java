@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.cin.api.GlobalId;
+import uk.cin.api.GlobalId.NodeType;
 import uk.cin.security.Caller;
 
 /**
@@ -36,20 +37,38 @@ public class AuditLog {
 
 	private final DatabaseClient db;
 
-	public AuditLog(DatabaseClient db) {
+	private final MeetingChildren meetingChildren;
+
+	public AuditLog(DatabaseClient db, MeetingChildren meetingChildren) {
 		this.db = db;
+		this.meetingChildren = meetingChildren;
 	}
 
 	/**
 	 * One row per child, family or meeting read, with the fields read. A meeting's row
-	 * names its child too, found through its plan in the same statement.
+	 * names its child too, as the meeting module finds it.
 	 */
 	public Mono<Void> reads(Caller caller, String operation, Map<AuditTrail.Subject, Set<String>> read) {
 		if (read.isEmpty()) {
 			return Mono.empty();
 		}
+		List<UUID> meetings = read.keySet()
+			.stream()
+			.filter(s -> s.childId() == null && s.objectType() == NodeType.Meeting)
+			.map(AuditTrail.Subject::objectId)
+			.distinct()
+			.toList();
+		return (meetings.isEmpty() ? Mono.just(Map.<UUID, UUID>of()) : meetingChildren.childrenOf(meetings))
+			.flatMap(childOfMeeting -> insertReads(caller, operation, read, childOfMeeting));
+	}
+
+	private Mono<Void> insertReads(Caller caller, String operation, Map<AuditTrail.Subject, Set<String>> read,
+			Map<UUID, UUID> childOfMeeting) {
 		List<AuditTrail.Subject> subjects = new ArrayList<>(read.keySet());
-		UUID[] children = subjects.stream().map(AuditTrail.Subject::childId).toArray(UUID[]::new);
+		UUID[] children = subjects.stream()
+			.map(s -> s.childId() == null && s.objectType() == NodeType.Meeting ? childOfMeeting.get(s.objectId())
+					: s.childId())
+			.toArray(UUID[]::new);
 		String[] types = subjects.stream()
 			.map(s -> s.objectType() == null ? null : s.objectType().name())
 			.toArray(String[]::new);
@@ -59,9 +78,8 @@ public class AuditLog {
 			.toArray(String[]::new);
 		return db
 			.sql("insert into audit.audit_event (caller, role, action, operation, child_id, object_type, object_id,"
-					+ " fields) select :caller, :role, 'READ', :operation, coalesce(t.child, (select p.child_id"
-					+ " from meeting m join cin_plan p on p.id = m.plan_id where t.type = 'Meeting'"
-					+ " and m.id = t.object)), t.type, t.object, string_to_array(t.fields, ',')"
+					+ " fields) select :caller, :role, 'READ', :operation, t.child, t.type, t.object,"
+					+ " string_to_array(t.fields, ',')"
 					+ " from unnest(:children::uuid[], :types::text[], :objects::uuid[], :fields::text[])"
 					+ " as t(child, type, object, fields)")
 			.bind("caller", caller.id())

@@ -77,8 +77,8 @@ class ReadAuditCommitIT {
 
 		@Bean
 		@Primary
-		AuditLog observedAuditLog(DatabaseClient db) {
-			return new AuditLog(db) {
+		AuditLog observedAuditLog(DatabaseClient db, MeetingChildren meetingChildren) {
+			return new AuditLog(db, meetingChildren) {
 				@Override
 				public Mono<Void> reads(Caller caller, String operation, Map<AuditTrail.Subject, Set<String>> read) {
 					return seen(db, operation).then(super.reads(caller, operation, read));
