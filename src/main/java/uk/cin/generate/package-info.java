@@ -1,7 +1,8 @@
 /**
- * The caseload generator: made-up families by the thousand, straight into the database.
+ * The caseload generator: made-up families by the thousand, straight into the database
+ * through each module's bulk rows.
  */
-@ApplicationModule(allowedDependencies = { "family", "meeting", "plan", "policy", "policy :: pack" })
+@ApplicationModule(allowedDependencies = { "deadline", "family", "meeting", "plan", "policy", "policy :: pack" })
 @NullMarked
 package uk.cin.generate;
 
