@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,8 @@ public class SubscriptionRequests implements WebGraphQlInterceptor {
 			.map(response -> response.getData() instanceof Publisher<?> results
 					? response.transform(b -> b.data(Flux.from(results)
 						.onErrorMap(e -> !(e instanceof SubscriptionPublisherException),
-								e -> ended(e, failed.get(), requestId))))
+								e -> ended(e, failed.get(), requestId))
+						.onErrorMap(SubscriptionPublisherException.class, e -> named(e, requestId))))
 					: response)
 			.contextWrite(context -> {
 				context = context.put(EventTransactions.FAILED, failed);
@@ -88,6 +90,40 @@ public class SubscriptionRequests implements WebGraphQlInterceptor {
 					"INTERNAL_ERROR", requestId);
 		}
 		return new SubscriptionPublisherException(List.of(error), null);
+	}
+
+	/**
+	 * Every error that ends a subscription names its correlation id: the resolver takes
+	 * it from the logging context, which an end raised on another thread (a subscriber
+	 * fallen too far behind, heard on the thread that reads the database's notifications)
+	 * may not carry.
+	 */
+	private static SubscriptionPublisherException named(SubscriptionPublisherException ended,
+			@Nullable String requestId) {
+		if (requestId == null || ended.getErrors()
+			.stream()
+			.allMatch(e -> e.getExtensions() != null && e.getExtensions().containsKey("correlationId"))) {
+			return ended;
+		}
+		List<GraphQLError> errors = ended.getErrors().stream().map(error -> {
+			Map<String, Object> extensions = new LinkedHashMap<>();
+			if (error.getExtensions() != null) {
+				extensions.putAll(error.getExtensions());
+			}
+			extensions.putIfAbsent("correlationId", requestId);
+			GraphqlErrorBuilder<?> named = GraphqlErrorBuilder.newError()
+				.errorType(error.getErrorType())
+				.message(error.getMessage())
+				.extensions(extensions);
+			if (error.getLocations() != null) {
+				named.locations(error.getLocations());
+			}
+			if (error.getPath() != null) {
+				named.path(error.getPath());
+			}
+			return named.build();
+		}).toList();
+		return new SubscriptionPublisherException(errors, ended.getCause());
 	}
 
 	private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

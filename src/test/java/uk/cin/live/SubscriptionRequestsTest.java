@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -95,6 +96,21 @@ class SubscriptionRequestsTest {
 			assertThat(error.getExtensions()).containsEntry("code", "INTERNAL_ERROR")
 				.containsEntry("correlationId", "the-request");
 			assertThat(error.getMessage()).doesNotContain("detail").contains("the-request");
+		});
+	}
+
+	@Test
+	void anEndResolvedWithoutTheCorrelationIdIsGivenIt() {
+		// As the resolver leaves an end raised on a thread without the logging context.
+		List<GraphQLError> errors = endOf(
+				Flux.error(new SubscriptionPublisherException(List.of(GraphqlErrorBuilder.newError()
+					.message("The subscriber fell behind")
+					.extensions(Map.of("code", "SUBSCRIBER_TOO_SLOW"))
+					.build()), null)));
+		assertThat(errors).singleElement().satisfies(error -> {
+			assertThat(error.getExtensions()).containsEntry("code", "SUBSCRIBER_TOO_SLOW")
+				.containsEntry("correlationId", "the-request");
+			assertThat(error.getMessage()).isEqualTo("The subscriber fell behind");
 		});
 	}
 

@@ -34,6 +34,7 @@ import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.cin.CinApplication;
+import uk.cin.api.RequestIds;
 import uk.cin.live.DeadlineSubscriptions;
 import uk.cin.security.TestTokens;
 
@@ -95,6 +96,7 @@ class GracefulShutdownIT {
 				.uri("/graphql")
 				.contentType(MediaType.APPLICATION_JSON)
 				.accept(MediaType.TEXT_EVENT_STREAM)
+				.header(RequestIds.HEADER, "shutting-down-sse")
 				.bodyValue(Map.of("query", "subscription($p: ID!) { deadlinesChanged(planId: $p) { id } }", "variables",
 						Map.of("p", plan)))
 				.retrieve()
@@ -132,8 +134,8 @@ class GracefulShutdownIT {
 						.isEqualTo(DeadlineSubscriptions.SHUTTING_DOWN);
 					assertThat(message.at("/payload/0/extensions/correlationId").asString()).isNotBlank();
 				});
-				assertThat(sseEvents)
-					.anySatisfy(data -> assertThat(data).contains(DeadlineSubscriptions.SHUTTING_DOWN));
+				assertThat(sseEvents).anySatisfy(data -> assertThat(data).contains(DeadlineSubscriptions.SHUTTING_DOWN)
+					.contains("\"correlationId\":\"shutting-down-sse\""));
 				// The mutation is still waiting, and the service with it: its answer is
 				// due.
 				assertThat(inFlight).isNotDone();
