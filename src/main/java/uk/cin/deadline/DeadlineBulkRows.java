@@ -1,13 +1,11 @@
 package uk.cin.deadline;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import uk.cin.bulk.Batches;
 import uk.cin.policy.DeadlineTimeline;
 
 /**
@@ -47,19 +45,19 @@ public final class DeadlineBulkRows {
 			List<DeadlineTimeline.OverdueSpell> spells, List<DeadlineTimeline.Entry> timeline) throws SQLException {
 		for (int i = 0; i < reviews.size(); i++) {
 			DeadlineTimeline.ReviewStretch r = reviews.get(i);
-			add(review, planId, authority, team, date(r.from()),
-					date(i + 1 < reviews.size() ? reviews.get(i + 1).from() : null), date(r.dueDate()),
+			Batches.add(review, planId, authority, team, r.from(),
+					(i + 1 < reviews.size() ? reviews.get(i + 1).from() : null), r.dueDate(),
 					r.chairRole() == null ? null : r.chairRole().name());
 		}
 		for (DeadlineTimeline.OverdueSpell spell : spells) {
-			add(overdue, planId, authority, date(spell.from()), date(spell.until()));
+			Batches.add(overdue, planId, authority, spell.from(), spell.until());
 		}
 		for (int i = 0; i < timeline.size(); i++) {
 			DeadlineTimeline.Entry d = timeline.get(i);
-			add(deadline, planId, i, authority, d.kind().name(), date(d.dueDate()), d.rule().id(),
+			Batches.add(deadline, planId, i, authority, d.kind().name(), d.dueDate(), d.rule().id(),
 					d.responsibleRole() == null ? null : d.responsibleRole().name(),
-					d.meetingId() == null ? null : UUID.fromString(d.meetingId()), date(d.aroseOn()), date(d.metOn()),
-					date(d.endedOn()));
+					d.meetingId() == null ? null : UUID.fromString(d.meetingId()), d.aroseOn(), d.metOn(),
+					(d.endedOn()));
 		}
 	}
 
@@ -72,25 +70,7 @@ public final class DeadlineBulkRows {
 
 	/** Fresh planner statistics for the tables, after a bulk load. */
 	public void analyze() throws SQLException {
-		try (var statement = connection.createStatement()) {
-			statement.execute("analyze plan_deadline, plan_review, plan_overdue");
-		}
-	}
-
-	private static void add(PreparedStatement statement, Object... values) throws SQLException {
-		for (int i = 0; i < values.length; i++) {
-			if (values[i] == null) {
-				statement.setNull(i + 1, Types.OTHER);
-			}
-			else {
-				statement.setObject(i + 1, values[i]);
-			}
-		}
-		statement.addBatch();
-	}
-
-	private static Date date(LocalDate day) {
-		return day == null ? null : Date.valueOf(day);
+		Batches.analyze(connection, "plan_deadline, plan_review, plan_overdue");
 	}
 
 }

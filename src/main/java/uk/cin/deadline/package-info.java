@@ -1,7 +1,7 @@
 /**
  * Each plan's deadline timeline, stored for lists that filter, order and count in SQL.
  */
-@ApplicationModule(allowedDependencies = { "policy", "policy :: pack" })
+@ApplicationModule(allowedDependencies = { "bulk", "policy", "policy :: pack" })
 @NullMarked
 package uk.cin.deadline;
 

@@ -1,11 +1,9 @@
 package uk.cin.family;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.LocalDate;
+import uk.cin.bulk.Batches;
 
 /**
  * Families and children written in bulk over JDBC, for the caseload generator: batched
@@ -29,11 +27,12 @@ public final class FamilyBulkRows {
 	}
 
 	public void add(Family f, String authority) throws SQLException {
-		add(family, f.id(), authority, f.team(), f.name());
+		Batches.add(family, f.id(), authority, f.team(), f.name());
 	}
 
 	public void add(Child c, String authority) throws SQLException {
-		add(child, c.id(), c.familyId(), authority, c.givenName(), c.familyName(), date(c.dateOfBirth()), c.disabled());
+		Batches.add(child, c.id(), c.familyId(), authority, c.givenName(), c.familyName(), c.dateOfBirth(),
+				c.disabled());
 	}
 
 	/** The families added, then their children (a child names its family). */
@@ -44,25 +43,7 @@ public final class FamilyBulkRows {
 
 	/** Fresh planner statistics for the tables, after a bulk load. */
 	public void analyze() throws SQLException {
-		try (var statement = connection.createStatement()) {
-			statement.execute("analyze family, child");
-		}
-	}
-
-	private static void add(PreparedStatement statement, Object... values) throws SQLException {
-		for (int i = 0; i < values.length; i++) {
-			if (values[i] == null) {
-				statement.setNull(i + 1, Types.OTHER);
-			}
-			else {
-				statement.setObject(i + 1, values[i]);
-			}
-		}
-		statement.addBatch();
-	}
-
-	private static Date date(LocalDate day) {
-		return day == null ? null : Date.valueOf(day);
+		Batches.analyze(connection, "family, child");
 	}
 
 }

@@ -1,5 +1,5 @@
 /** Families and their children: creating them, reading them, their personal fields. */
-@ApplicationModule(allowedDependencies = { "api", "audit", "mutation", "policy", "policy :: pack", "security" })
+@ApplicationModule(allowedDependencies = { "api", "audit", "bulk", "mutation", "policy", "policy :: pack", "security" })
 @NullMarked
 package uk.cin.family;
 

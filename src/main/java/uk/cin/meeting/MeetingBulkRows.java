@@ -1,10 +1,9 @@
 package uk.cin.meeting;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
+import uk.cin.bulk.Batches;
 
 /**
  * Meetings and attendees written in bulk over JDBC, for the caseload generator: batched
@@ -30,12 +29,12 @@ public final class MeetingBulkRows {
 
 	/** A meeting as the generator makes one: no chair's name, no agreed interval. */
 	public void add(Meeting m, String authority) throws SQLException {
-		add(meeting, m.id(), m.planId(), authority, m.kind().name(), Date.valueOf(m.heldOn()), m.chairRole().name(),
+		Batches.add(meeting, m.id(), m.planId(), authority, m.kind().name(), m.heldOn(), m.chairRole().name(),
 				m.outcome() == null ? null : m.outcome().name(), m.isFinal());
 	}
 
 	public void add(Attendee a, String authority) throws SQLException {
-		add(attendee, a.meetingId(), a.position(), authority, a.name(), a.role(), a.invited(), a.attended());
+		Batches.add(attendee, a.meetingId(), a.position(), authority, a.name(), a.role(), a.invited(), a.attended());
 	}
 
 	/**
@@ -49,21 +48,7 @@ public final class MeetingBulkRows {
 
 	/** Fresh planner statistics for the tables, after a bulk load. */
 	public void analyze() throws SQLException {
-		try (var statement = connection.createStatement()) {
-			statement.execute("analyze meeting, attendee");
-		}
-	}
-
-	private static void add(PreparedStatement statement, Object... values) throws SQLException {
-		for (int i = 0; i < values.length; i++) {
-			if (values[i] == null) {
-				statement.setNull(i + 1, Types.OTHER);
-			}
-			else {
-				statement.setObject(i + 1, values[i]);
-			}
-		}
-		statement.addBatch();
+		Batches.analyze(connection, "meeting, attendee");
 	}
 
 }

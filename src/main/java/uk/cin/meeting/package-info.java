@@ -2,7 +2,7 @@
  * Meetings held on plans and their attendees: recording one, and what the policy says of
  * it.
  */
-@ApplicationModule(allowedDependencies = { "api", "audit", "mutation", "plan", "policy", "security" })
+@ApplicationModule(allowedDependencies = { "api", "audit", "bulk", "mutation", "plan", "policy", "security" })
 @NullMarked
 package uk.cin.meeting;
 

@@ -1,11 +1,9 @@
 package uk.cin.plan;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.LocalDate;
+import uk.cin.bulk.Batches;
 
 /**
  * Plans, their events and visits written in bulk over JDBC, for the caseload generator:
@@ -35,18 +33,18 @@ public final class PlanBulkRows {
 	}
 
 	public void add(CinPlan p, String authority) throws SQLException {
-		add(plan, p.id(), p.childId(), authority, p.status().name(), p.startReason().name(), date(p.referralDate()),
-				date(p.triggerDate()), date(p.allocatedOn()), date(p.closedOn()),
+		Batches.add(plan, p.id(), p.childId(), authority, p.status().name(), p.startReason().name(), p.referralDate(),
+				(p.triggerDate()), p.allocatedOn(), p.closedOn(),
 				p.closeReason() == null ? null : p.closeReason().name(), p.version());
 	}
 
 	public void add(PlanEvent e, String authority) throws SQLException {
-		add(event, e.id(), e.planId(), authority, e.kind().name(), date(e.occurredOn()), e.meetingId());
+		Batches.add(event, e.id(), e.planId(), authority, e.kind().name(), e.occurredOn(), e.meetingId());
 	}
 
 	/** A visit as the generator makes one: no note. */
 	public void add(Visit v, String authority) throws SQLException {
-		add(visit, v.id(), v.planId(), authority, date(v.visitedOn()), v.childSeen(), v.seenAlone());
+		Batches.add(visit, v.id(), v.planId(), authority, v.visitedOn(), v.childSeen(), v.seenAlone());
 	}
 
 	/** The plans added; their children must be written first. */
@@ -65,25 +63,7 @@ public final class PlanBulkRows {
 
 	/** Fresh planner statistics for the tables, after a bulk load. */
 	public void analyze() throws SQLException {
-		try (var statement = connection.createStatement()) {
-			statement.execute("analyze cin_plan, plan_event, visit");
-		}
-	}
-
-	private static void add(PreparedStatement statement, Object... values) throws SQLException {
-		for (int i = 0; i < values.length; i++) {
-			if (values[i] == null) {
-				statement.setNull(i + 1, Types.OTHER);
-			}
-			else {
-				statement.setObject(i + 1, values[i]);
-			}
-		}
-		statement.addBatch();
-	}
-
-	private static Date date(LocalDate day) {
-		return day == null ? null : Date.valueOf(day);
+		Batches.analyze(connection, "cin_plan, plan_event, visit");
 	}
 
 }

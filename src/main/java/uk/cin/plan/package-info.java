@@ -2,7 +2,7 @@
  * CIN plans: opening, events, visits, closing, the list, and every field the policy
  * computes.
  */
-@ApplicationModule(allowedDependencies = { "api", "audit", "config", "deadline", "family", "mutation", "policy",
+@ApplicationModule(allowedDependencies = { "api", "audit", "bulk", "config", "deadline", "family", "mutation", "policy",
 		"policy :: pack", "security" })
 @NullMarked
 package uk.cin.plan;

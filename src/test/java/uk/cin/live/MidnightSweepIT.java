@@ -22,6 +22,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import uk.cin.CinApplication;
+import uk.cin.MovingClock;
 import uk.cin.api.GlobalId;
 import uk.cin.ops.Prometheus;
 import uk.cin.security.AuthorityScope;
@@ -37,33 +38,14 @@ class MidnightSweepIT {
 	static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	/** A clock both instances read, moved by the test. */
-	static final class MovableClock extends Clock {
-
-		static volatile Instant now;
-
-		@Override
-		public ZoneId getZone() {
-			return LONDON;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-	}
+	static final MovingClock CLOCK = new MovingClock(LONDON, Instant.now());
 
 	@Configuration(proxyBeanMethods = false)
 	static class TestClock {
 
 		@Bean
 		Clock clock() {
-			return new MovableClock();
+			return CLOCK;
 		}
 
 	}
@@ -80,7 +62,7 @@ class MidnightSweepIT {
 
 	@BeforeAll
 	static void startTwoInstances() {
-		MovableClock.now = ZonedDateTime.of(2026, 10, 15, 23, 0, 0, 0, LONDON).toInstant();
+		CLOCK.set(ZonedDateTime.of(2026, 10, 15, 23, 0, 0, 0, LONDON).toInstant());
 		first = start();
 		second = start();
 	}
@@ -122,7 +104,7 @@ class MidnightSweepIT {
 		UUID planId = GlobalId.require(plan, GlobalId.NodeType.CinPlan);
 
 		// Just after midnight, both instances sweep at once.
-		MovableClock.now = ZonedDateTime.of(2026, 10, 16, 0, 0, 1, 0, LONDON).toInstant();
+		CLOCK.set(ZonedDateTime.of(2026, 10, 16, 0, 0, 1, 0, LONDON).toInstant());
 		MidnightSweep a = first.getBean(MidnightSweep.class);
 		MidnightSweep b = second.getBean(MidnightSweep.class);
 		Flux.merge(a.catchUp(), b.catchUp()).collectList().block();
@@ -134,7 +116,7 @@ class MidnightSweepIT {
 
 		// Both instances down for three days: on the next start the missed days are swept
 		// once each.
-		MovableClock.now = ZonedDateTime.of(2026, 10, 19, 9, 0, 0, 0, LONDON).toInstant();
+		CLOCK.set(ZonedDateTime.of(2026, 10, 19, 9, 0, 0, 0, LONDON).toInstant());
 		Flux.merge(a.catchUp(), b.catchUp(), a.catchUp()).collectList().block();
 		assertThat(sweptDays()).containsExactly(LocalDate.of(2026, 10, 15), LocalDate.of(2026, 10, 16),
 				LocalDate.of(2026, 10, 17), LocalDate.of(2026, 10, 18), LocalDate.of(2026, 10, 19));
@@ -148,7 +130,7 @@ class MidnightSweepIT {
 		// the test clock moves on past that plus 30 days.)
 		long kept = changes(planId);
 		assertThat(kept).isPositive();
-		MovableClock.now = ZonedDateTime.now(LONDON).plusDays(MidnightSweep.KEEP_DAYS + 2).toInstant();
+		CLOCK.set(ZonedDateTime.now(LONDON).plusDays(MidnightSweep.KEEP_DAYS + 2).toInstant());
 		a.catchUp().block();
 		assertThat(changes(planId)).isZero();
 		Prometheus swept = Prometheus.scrape(port(first));
@@ -157,7 +139,7 @@ class MidnightSweepIT {
 		// reads.
 		assertThat(swept.value("cin_sweep_duration_seconds_count", "outcome", "failure")).isZero();
 		assertThat(swept.value("cin_sweep_duration_seconds_count", "outcome", "success")).isGreaterThanOrEqualTo(4);
-		assertThat(swept.value("cin_sweep_last_success_seconds")).isEqualTo(MovableClock.now.getEpochSecond());
+		assertThat(swept.value("cin_sweep_last_success_seconds")).isEqualTo(CLOCK.instant().getEpochSecond());
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.web.reactive.function.client.WebClient;
 import uk.cin.api.GlobalId;
 import uk.cin.api.RawGraphQl;
@@ -177,39 +175,26 @@ class HardeningIT {
 			.block();
 	}
 
-	private static String claims(Consumer<JwtClaimsSet.Builder> change) {
-		Instant now = Instant.now();
-		return TestTokens.signed(c -> {
-			c.issuer(TestTokens.ISSUER)
-				.audience(List.of(TestTokens.AUDIENCE))
-				.subject("token-test")
-				.issuedAt(now.minusSeconds(30))
-				.expiresAt(now.plusSeconds(600))
-				.claim(Callers.AUTHORITY, "camden")
-				.claim(Callers.TEAMS, List.of("team-a"))
-				.claim(Callers.ROLE, "TEAM_MANAGER");
-			change.accept(c);
-		});
-	}
-
 	@Test
 	void aTokenIsRefusedWithoutAnExpiryForAnotherAudienceOrIssuerPastASmallSkewOrWithAControlCharacterSubject() {
-		assertThat(status(claims(c -> {
+		assertThat(status(TestTokens.changed(c -> {
 		}))).as("a good token").isEqualTo("200");
-		assertThat(status(claims(c -> c.claims(all -> all.remove("exp"))))).as("no exp")
+		assertThat(status(TestTokens.changed(c -> c.claims(all -> all.remove("exp"))))).as("no exp")
 			.isEqualTo("401 UNAUTHENTICATED");
-		assertThat(status(claims(c -> c.audience(List.of("another-app"))))).as("another audience")
+		assertThat(status(TestTokens.changed(c -> c.audience(List.of("another-app"))))).as("another audience")
 			.isEqualTo("401 UNAUTHENTICATED");
-		assertThat(status(claims(c -> c.claims(all -> all.remove("aud"))))).as("no audience")
+		assertThat(status(TestTokens.changed(c -> c.claims(all -> all.remove("aud"))))).as("no audience")
 			.isEqualTo("401 UNAUTHENTICATED");
-		assertThat(status(claims(c -> c.issuer("https://elsewhere.example")))).as("another issuer")
+		assertThat(status(TestTokens.changed(c -> c.issuer("https://elsewhere.example")))).as("another issuer")
 			.isEqualTo("401 UNAUTHENTICATED");
 		// The default skew of Spring Security is a minute; the service allows a few
 		// seconds.
-		assertThat(status(claims(c -> c.expiresAt(Instant.now().minusSeconds(20))))).as("expired 20 s ago")
+		assertThat(status(TestTokens.changed(c -> c.expiresAt(Instant.now().minusSeconds(20))))).as("expired 20 s ago")
 			.isEqualTo("401 UNAUTHENTICATED");
-		assertThat(status(claims(c -> c.subject("nul\u0000byte")))).as("NUL in sub").isEqualTo("401 UNAUTHENTICATED");
-		assertThat(status(claims(c -> c.subject("line\nbreak")))).as("newline in sub").isEqualTo("401 UNAUTHENTICATED");
+		assertThat(status(TestTokens.changed(c -> c.subject("nul\u0000byte")))).as("NUL in sub")
+			.isEqualTo("401 UNAUTHENTICATED");
+		assertThat(status(TestTokens.changed(c -> c.subject("line\nbreak")))).as("newline in sub")
+			.isEqualTo("401 UNAUTHENTICATED");
 	}
 
 	@Test

@@ -8,17 +8,14 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -62,14 +59,17 @@ class JwkSetTokensIT {
 
 	@Test
 	void aTokenVerifiedByAJwkSetMustNameTheIssuerAndTheAudience() {
-		assertThat(status(claims(c -> {
+		assertThat(status(TestTokens.changed(c -> {
 		}))).as("a good token").isEqualTo(200);
 		assertThat(SERVED.get()).as("its key came from the JWK set").isPositive();
-		assertThat(status(claims(c -> c.issuer("https://elsewhere.example")))).as("another issuer").isEqualTo(401);
-		assertThat(status(claims(c -> c.claims(all -> all.remove("iss"))))).as("no issuer").isEqualTo(401);
-		assertThat(status(claims(c -> c.audience(List.of("another-app"))))).as("another audience").isEqualTo(401);
-		assertThat(status(claims(c -> c.claims(all -> all.remove("aud"))))).as("no audience").isEqualTo(401);
-		assertThat(status(claims(c -> c.claims(all -> all.remove("exp"))))).as("no expiry").isEqualTo(401);
+		assertThat(status(TestTokens.changed(c -> c.issuer("https://elsewhere.example")))).as("another issuer")
+			.isEqualTo(401);
+		assertThat(status(TestTokens.changed(c -> c.claims(all -> all.remove("iss"))))).as("no issuer").isEqualTo(401);
+		assertThat(status(TestTokens.changed(c -> c.audience(List.of("another-app"))))).as("another audience")
+			.isEqualTo(401);
+		assertThat(status(TestTokens.changed(c -> c.claims(all -> all.remove("aud"))))).as("no audience")
+			.isEqualTo(401);
+		assertThat(status(TestTokens.changed(c -> c.claims(all -> all.remove("exp"))))).as("no expiry").isEqualTo(401);
 	}
 
 	private int status(String token) {
@@ -81,21 +81,6 @@ class JwkSetTokensIT {
 			.bodyValue("{\"query\": \"{ authorities { code } }\"}")
 			.exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value()))
 			.block();
-	}
-
-	private static String claims(Consumer<JwtClaimsSet.Builder> change) {
-		Instant now = Instant.now();
-		return TestTokens.signed(c -> {
-			c.issuer(TestTokens.ISSUER)
-				.audience(List.of(TestTokens.AUDIENCE))
-				.subject("jwk-set-test")
-				.issuedAt(now.minusSeconds(30))
-				.expiresAt(now.plusSeconds(600))
-				.claim(Callers.AUTHORITY, "camden")
-				.claim(Callers.TEAMS, List.of("team-a"))
-				.claim(Callers.ROLE, "TEAM_MANAGER");
-			change.accept(c);
-		});
 	}
 
 }

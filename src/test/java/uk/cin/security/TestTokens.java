@@ -126,6 +126,25 @@ public final class TestTokens {
 			.getTokenValue();
 	}
 
+	/**
+	 * A camden manager's good token, changed as given (a claim removed or another value),
+	 * for tokens that must be refused for one reason.
+	 */
+	public static String changed(Consumer<JwtClaimsSet.Builder> change) {
+		Instant now = Instant.now();
+		return signed(c -> {
+			c.issuer(ISSUER)
+				.audience(List.of(AUDIENCE))
+				.subject("token-test")
+				.issuedAt(now.minusSeconds(30))
+				.expiresAt(now.plusSeconds(600))
+				.claim(Callers.AUTHORITY, "camden")
+				.claim(Callers.TEAMS, List.of("team-a"))
+				.claim(Callers.ROLE, "TEAM_MANAGER");
+			change.accept(c);
+		});
+	}
+
 	public static String bearer(String token) {
 		return "Bearer " + token;
 	}

@@ -2,10 +2,8 @@ package uk.cin.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -14,6 +12,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+import uk.cin.MovingClock;
 
 class VerifiedTokensTest {
 
@@ -21,36 +20,14 @@ class VerifiedTokensTest {
 
 	private static final Duration SKEW = Duration.ofSeconds(5);
 
-	/** A clock the test moves. */
-	private static final class Moving extends Clock {
-
-		Instant now = NOW;
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-	}
-
 	private final AtomicInteger verifications = new AtomicInteger();
 
-	private final Moving clock = new Moving();
+	private final MovingClock clock = new MovingClock(ZoneOffset.UTC, NOW);
 
 	/** Verifies "good-..." tokens, expiring a minute from NOW; refuses any other. */
 	private final ReactiveJwtDecoder provider = token -> {
 		verifications.incrementAndGet();
-		if (!token.startsWith("good-") || !clock.now.isBefore(NOW.plusSeconds(60).plus(SKEW))) {
+		if (!token.startsWith("good-") || !clock.instant().isBefore(NOW.plusSeconds(60).plus(SKEW))) {
 			return Mono.error(new BadJwtException("refused"));
 		}
 		return Mono.just(Jwt.withTokenValue(token)
@@ -82,10 +59,10 @@ class VerifiedTokensTest {
 	@Test
 	void pastItsExpiryAndTheSkewAKeptTokenIsVerifiedAgainAndRefused() {
 		StepVerifier.create(tokens.decode("good-1")).expectNextCount(1).verifyComplete();
-		clock.now = NOW.plusSeconds(64);
+		clock.set(NOW.plusSeconds(64));
 		StepVerifier.create(tokens.decode("good-1")).expectNextCount(1).verifyComplete();
 		assertThat(verifications).as("within the skew: still the kept one").hasValue(1);
-		clock.now = NOW.plusSeconds(65);
+		clock.set(NOW.plusSeconds(65));
 		StepVerifier.create(tokens.decode("good-1")).expectError(BadJwtException.class).verify();
 		assertThat(verifications).hasValue(2);
 	}
