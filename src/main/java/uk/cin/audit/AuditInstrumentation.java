@@ -19,8 +19,10 @@ import graphql.schema.GraphQLUnionType;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.springframework.stereotype.Component;
+import uk.cin.api.GlobalId.NodeType;
 
 /**
  * Notes every read of personal data in the request's audit trail: a child's record (the
@@ -103,9 +105,25 @@ public class AuditInstrumentation extends SimplePerformantInstrumentation {
 			Object place = field.getFieldsCount() == 1 ? field.getSingleField() : field.getFields();
 			Set<String> fields = trail.selected(place, type, () -> selected(env, type));
 			if (!fields.isEmpty()) {
-				trail.read(record.auditSubject(), fields);
+				trail.read(subject(record, env), fields);
 			}
 		}
+	}
+
+	/**
+	 * The record's subject; a meeting read under its plan takes the plan's child, so that
+	 * the log need not look it up.
+	 */
+	private static AuditTrail.Subject subject(Audited record, DataFetchingEnvironment env) {
+		AuditTrail.Subject subject = record.auditSubject();
+		if (subject.childId() == null && subject.objectType() == NodeType.Meeting
+				&& env.getSource() instanceof Audited parent) {
+			UUID child = parent.auditSubject().childId();
+			if (child != null) {
+				return new AuditTrail.Subject(child, subject.objectType(), subject.objectId());
+			}
+		}
+		return subject;
 	}
 
 	/**

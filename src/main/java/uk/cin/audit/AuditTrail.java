@@ -1,5 +1,7 @@
 package uk.cin.audit;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -11,7 +13,8 @@ import uk.cin.api.GlobalId.NodeType;
  * What of children's records and families one request read, and which fields: written to
  * the audit log as the request ends. A child's own fields and its plans' are noted under
  * the child; a family's under the family; a meeting's and its attendees' under the
- * meeting (the log finds its child).
+ * meeting, with the child of the plan it was read under (or, read on its own, the child
+ * the meeting module names for it).
  */
 public final class AuditTrail {
 
@@ -64,7 +67,21 @@ public final class AuditTrail {
 	 * What was read, and forgets it: a subscription's trail is written after each event.
 	 */
 	public synchronized Map<Subject, Set<String>> drain() {
-		Map<Subject, Set<String>> read = Map.copyOf(fields);
+		// A meeting read under its plan was noted with the plan's child; its attendees,
+		// and the same meeting read elsewhere in the document, join that row.
+		Map<UUID, UUID> childOf = new HashMap<>();
+		fields.keySet().forEach(s -> {
+			if (s.objectType() == NodeType.Meeting && s.childId() != null) {
+				childOf.put(s.objectId(), s.childId());
+			}
+		});
+		Map<Subject, Set<String>> read = new HashMap<>();
+		fields.forEach((subject, names) -> {
+			UUID child = subject.childId() == null && subject.objectType() == NodeType.Meeting
+					? childOf.get(subject.objectId()) : null;
+			Subject key = child == null ? subject : new Subject(child, subject.objectType(), subject.objectId());
+			read.computeIfAbsent(key, k -> new HashSet<>()).addAll(names);
+		});
 		fields.clear();
 		return read;
 	}
