@@ -56,6 +56,9 @@ class SubscriberTooSlowIT {
 	@Autowired
 	AuthorityScope scope;
 
+	@Autowired
+	DeadlineSubscriptions subscriptions;
+
 	@Test
 	void aStalledSubscriberIsEndedWithSubscriberTooSlowNamingItsCorrelationId() {
 		Api api = new Api(tester);
@@ -101,18 +104,28 @@ class SubscriberTooSlowIT {
 				ended.set(error);
 			}
 		};
+		int open = subscriptions.activeSubscriptions();
 		Flux.from(results).subscribe(stalled);
+		// Listening before the changes are made: a change committed earlier is not live.
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> subscriptions.activeSubscriptions() > open);
 
-		Flux.range(0, DeadlineSubscriptions.BUFFER + 50)
+		Flux.range(0, DeadlineSubscriptions.BUFFER * 2)
 			.concatMap(i -> scope.mono("camden",
 					recorder.record(planId, "camden", DeadlineChange.Cause.MUTATION, null, false)))
 			.blockLast(Duration.ofSeconds(60));
 
-		// It reads again: what graphql-java had in hand, then the end (which graphql-java
-		// sends only after what it holds; the subscription's events stopped at the
-		// overflow, and with them its hold on the caller's subscription count).
+		// Ended where it fell behind (the count falls as the end leaves the
+		// subscription);
+		// reading again sooner would let it catch up. Then it reads again: what
+		// graphql-java had in hand, then the end, which graphql-java sends only after
+		// what
+		// it holds.
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> subscriptions.activeSubscriptions() <= open);
 		stalled.request(DeadlineSubscriptions.BUFFER);
-		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> ended.get() != null);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.alias("the subscription ended (" + received.get() + " events received)")
+			.until(() -> ended.get() != null);
 		assertThat(received.get()).as("events before the end").isLessThan(DeadlineSubscriptions.BUFFER / 4);
 		assertThat(ended.get()).isInstanceOf(SubscriptionPublisherException.class);
 		assertThat(((SubscriptionPublisherException) ended.get()).getErrors()).singleElement()
