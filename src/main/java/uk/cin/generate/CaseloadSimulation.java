@@ -138,9 +138,8 @@ public final class CaseloadSimulation {
 	private GeneratedPlan plan(Random random, PolicyPack pack, Child child, LocalDate trigger, LocalDate closeBy) {
 		PlanStartReason reason = startReason(random);
 		// A family moving in may be referred to the new authority before or after it
-		// becomes resident (the trigger): docs/policy-rules.md ("Trigger before
-		// referral") lets such a trigger precede
-		// the referral. Other plans start after it.
+		// becomes resident (the trigger), and docs/policy-rules.md lets such a trigger
+		// precede the referral ("Trigger before referral"). Other plans start after it.
 		LocalDate referral = reason == PlanStartReason.STEP_DOWN_FROM_CHILD_PROTECTION
 				? trigger.minusDays(60 + random.nextInt(240))
 				: reason == PlanStartReason.TRANSFER_IN
