@@ -5,26 +5,18 @@ import graphql.GraphqlErrorBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.MDC;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
 import org.springframework.stereotype.Component;
 import uk.cin.api.ApiException;
-import uk.cin.api.RequestIds;
 
 /**
  * How a deadlinesChanged subscription that fails ends: a coded error, with no detail of
- * the failure.
+ * the failure. Its correlation id is added around every subscription
+ * (SubscriptionRequests), from the request itself: an end may be raised on any thread.
  */
 @Component
 class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
-
-	SubscriptionErrors() {
-		// The request's correlation id (the logging MDC, from the Reactor context) is
-		// restored while an error that ends a subscription is resolved, so that the error
-		// can name it.
-		setThreadLocalContextAware(true);
-	}
 
 	/**
 	 * How a subscription that fails ends: a coded error, with no detail of the failure.
@@ -50,10 +42,7 @@ class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
 		return List.of(error);
 	}
 
-	/**
-	 * An error that ends a subscription: its code and, as every error a client receives,
-	 * the correlation id.
-	 */
+	/** An error that ends a subscription, by its code. */
 	private static GraphQLError coded(ErrorType type, String message, String code) {
 		return coded(type, message, code, null);
 	}
@@ -64,10 +53,6 @@ class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
 		extensions.put("code", code);
 		if (limit != null) {
 			extensions.put("limit", limit);
-		}
-		String requestId = MDC.get(RequestIds.MDC_KEY);
-		if (requestId != null) {
-			extensions.put("correlationId", requestId);
 		}
 		return GraphqlErrorBuilder.newError().errorType(type).message(message).extensions(extensions).build();
 	}

@@ -75,28 +75,26 @@ public class SubscriptionRequests implements WebGraphQlInterceptor {
 			error = coded(ErrorType.INTERNAL_ERROR,
 					cause != null ? cause.getMessage() : "the service could not"
 							+ " deliver the event in time; subscribe again with after: the last event id received",
-					EventTransactions.BUSY, requestId);
+					EventTransactions.BUSY);
 		}
 		else if (refusal != null) {
-			error = coded(ErrorType.BAD_REQUEST, refusal.getMessage(), refusal.code(), requestId);
+			error = coded(ErrorType.BAD_REQUEST, refusal.getMessage(), refusal.code());
 		}
 		else {
 			// A field's own failure was logged where it happened (ErrorHandling); this is
 			// only how it ended.
 			log.warn("A subscription ended with {}", failure.getClass().getName());
-			error = coded(ErrorType.INTERNAL_ERROR,
-					"Internal error in the subscription"
-							+ (requestId == null ? "" : "; quote correlation id " + requestId),
-					"INTERNAL_ERROR", requestId);
+			error = coded(ErrorType.INTERNAL_ERROR, "Internal error in the subscription"
+					+ (requestId == null ? "" : "; quote correlation id " + requestId), "INTERNAL_ERROR");
 		}
 		return new SubscriptionPublisherException(List.of(error), null);
 	}
 
 	/**
-	 * Every error that ends a subscription names its correlation id: the resolver takes
-	 * it from the logging context, which an end raised on another thread (a subscriber
-	 * fallen too far behind, heard on the thread that reads the database's notifications)
-	 * may not carry.
+	 * Every error that ends a subscription names its correlation id, taken here from the
+	 * request: an end may be raised on a thread that carries no logging context (a
+	 * subscriber fallen too far behind is noticed on the thread that reads the database's
+	 * notifications).
 	 */
 	private static SubscriptionPublisherException named(SubscriptionPublisherException ended,
 			@Nullable String requestId) {
@@ -135,13 +133,9 @@ public class SubscriptionRequests implements WebGraphQlInterceptor {
 		return null;
 	}
 
-	private static GraphQLError coded(ErrorType type, String message, String code, String requestId) {
-		Map<String, Object> extensions = new LinkedHashMap<>();
-		extensions.put("code", code);
-		if (requestId != null) {
-			extensions.put("correlationId", requestId);
-		}
-		return GraphqlErrorBuilder.newError().errorType(type).message(message).extensions(extensions).build();
+	/** An end by its code; named() adds the correlation id to every end. */
+	private static GraphQLError coded(ErrorType type, String message, String code) {
+		return GraphqlErrorBuilder.newError().errorType(type).message(message).extensions(Map.of("code", code)).build();
 	}
 
 }
